@@ -1,0 +1,2 @@
+// Placeholder entry point; the composition root is written in the foundation issue.
+return 0;
