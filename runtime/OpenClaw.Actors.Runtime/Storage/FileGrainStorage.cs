@@ -16,7 +16,6 @@ namespace OpenClaw.Actors.Runtime.Storage;
 public sealed partial class FileGrainStorage : IGrainStorage
 {
     private const string StateExtension = ".json";
-    private const string TempExtension = ".tmp";
     private const string LockExtension = ".lock";
 
     private readonly string _root;
@@ -69,7 +68,7 @@ public sealed partial class FileGrainStorage : IGrainStorage
 
         var next = StateVersions.Format(version + 1);
         var document = new StoredGrainState<TState> { ETag = next, State = grainState.State };
-        await ReplaceAtomicallyAsync(path, document, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteJsonAsync(path, document, cancellationToken).ConfigureAwait(false);
         grainState.ETag = next;
         grainState.RecordExists = true;
     }
@@ -84,7 +83,7 @@ public sealed partial class FileGrainStorage : IGrainStorage
             if (grainState.ETag is not null)
             {
                 var tombstone = new StoredGrainHeader { ETag = StateVersions.Format(version + 1), Cleared = true };
-                await ReplaceAtomicallyAsync(path, tombstone, cancellationToken).ConfigureAwait(false);
+                await AtomicFile.WriteJsonAsync(path, tombstone, cancellationToken).ConfigureAwait(false);
             }
         }
         else if (grainState.ETag is not null)
@@ -141,26 +140,6 @@ public sealed partial class FileGrainStorage : IGrainStorage
         return document;
     }
 
-    private static async Task ReplaceAtomicallyAsync<TDocument>(string path, TDocument document, CancellationToken cancellationToken)
-    {
-        var tempPath = $"{path}.{Guid.NewGuid():N}{TempExtension}";
-        try
-        {
-            await using (var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
-            {
-                await JsonSerializer.SerializeAsync(stream, document, ActorJson.Options, cancellationToken).ConfigureAwait(false);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(tempPath, path, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(tempPath);
-            throw;
-        }
-    }
-
     private async Task<LockHandle> LockAsync(string path, CancellationToken cancellationToken)
     {
         var inProcess = await _locks.AcquireAsync(path, cancellationToken).ConfigureAwait(false);
@@ -176,34 +155,10 @@ public sealed partial class FileGrainStorage : IGrainStorage
         }
     }
 
-    /// <summary>
-    /// Temp files left by a writer that died before its rename. Safe to delete under the lock: every live writer
-    /// holds it while its temp file exists.
-    /// </summary>
     private void RemoveStrayTempFiles(string path)
     {
-        var directory = Path.GetDirectoryName(path)!;
-        var pattern = Path.GetFileName(path) + ".*" + TempExtension;
-        foreach (var stray in Directory.EnumerateFiles(directory, pattern))
-        {
-            TryDelete(stray);
+        foreach (var stray in AtomicFile.RemoveStrayTempFiles(path))
             LogStrayTempFileRemoved(stray);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Best effort: a leftover temp file is ignored by readers and removed on a later read.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 
     private static void SetMissing<TState>(IGrainState<TState> grainState)

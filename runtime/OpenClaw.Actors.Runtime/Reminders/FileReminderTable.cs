@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OpenClaw.Actors.Runtime.Storage;
+using OpenClaw.Actors.Serialization;
+
+namespace OpenClaw.Actors.Runtime.Reminders;
+
+/// <summary>
+/// Reminders in one JSON file, <c>&lt;directory&gt;/reminders.json</c>, replaced atomically on every change (see
+/// <see cref="AtomicFile"/>). Every access runs under an in-process lock and an OS lock file, so several tables over
+/// one directory (silos of an in-process cluster, a restarted process) see each other's changes and their
+/// conditional updates exclude each other. The file holds a table-wide version counter that becomes the ETag of each
+/// changed row, so ETags never repeat. Sized for the embedded mode (tens to thousands of reminders): the whole file is
+/// read per access.
+/// </summary>
+public sealed class FileReminderTable : IReminderTable, IDisposable
+{
+    public const string FileName = "reminders.json";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public FileReminderTable(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        FilePath = Path.Combine(Path.GetFullPath(directory), FileName);
+    }
+
+    public string FilePath { get; }
+
+    public Task<IReadOnlyList<ReminderEntry>> ReadAllAsync(CancellationToken cancellationToken)
+        => ReadAsync(static _ => true, cancellationToken);
+
+    public Task<IReadOnlyList<ReminderEntry>> ReadAsync(GrainId grainId, CancellationToken cancellationToken)
+        => ReadAsync(row => row.GrainId == grainId, cancellationToken);
+
+    public async Task<ReminderEntry?> ReadAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken)
+        => (await ReadAsync(row => row.GrainId == grainId && row.ReminderName == reminderName, cancellationToken).ConfigureAwait(false))
+            .SingleOrDefault();
+
+    public Task<string?> TryUpsertAsync(ReminderEntry entry, string? expectedETag, CancellationToken cancellationToken)
+        => UpdateAsync(rows =>
+        {
+            var index = rows.FindIndex(row => row.GrainId == entry.GrainId && row.ReminderName == entry.ReminderName);
+            var current = index < 0 ? null : rows[index].ETag;
+            return current == expectedETag ? (index, entry) : ((int, ReminderEntry)?)null;
+        }, cancellationToken);
+
+    public async Task<bool> TryDeleteAsync(GrainId grainId, string reminderName, string expectedETag, CancellationToken cancellationToken)
+        => await UpdateAsync(rows =>
+        {
+            var index = rows.FindIndex(row => row.GrainId == grainId && row.ReminderName == reminderName && row.ETag == expectedETag);
+            return index < 0 ? null : (index, (ReminderEntry?)null);
+        }, cancellationToken).ConfigureAwait(false) is not null;
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task<IReadOnlyList<ReminderEntry>> ReadAsync(Func<ReminderEntry, bool> filter, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(FilePath)) return [];
+        await using var held = await LockAsync(cancellationToken).ConfigureAwait(false);
+        var document = await LoadAsync(cancellationToken).ConfigureAwait(false);
+        return [.. document.Reminders.Select(ToEntry).Where(filter)];
+    }
+
+    /// <summary>
+    /// Read-check-write under the locks. <paramref name="change"/> returns the row index to replace (-1 to append)
+    /// and the new row (null to delete), or null when its condition failed. Returns the new ETag, or null.
+    /// </summary>
+    private async Task<string?> UpdateAsync(Func<List<ReminderEntry>, (int Index, ReminderEntry? Row)?> change, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        await using var held = await LockAsync(cancellationToken).ConfigureAwait(false);
+        var document = await LoadAsync(cancellationToken).ConfigureAwait(false);
+        var rows = document.Reminders.Select(ToEntry).ToList();
+        if (change(rows) is not { } decision) return null;
+
+        var version = document.Version + 1;
+        var etag = version.ToString(CultureInfo.InvariantCulture);
+        if (decision.Row is null) rows.RemoveAt(decision.Index);
+        else if (decision.Index < 0) rows.Add(decision.Row with { ETag = etag });
+        else rows[decision.Index] = decision.Row with { ETag = etag };
+
+        var updated = new TableDocument { Version = version, Reminders = [.. rows.Select(ToStored)] };
+        await AtomicFile.WriteJsonAsync(FilePath, updated, cancellationToken).ConfigureAwait(false);
+        return etag;
+    }
+
+    private async Task<TableDocument> LoadAsync(CancellationToken cancellationToken)
+    {
+        AtomicFile.RemoveStrayTempFiles(FilePath);
+        byte[] bytes;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(FilePath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException)
+        {
+            return new TableDocument();
+        }
+
+        try
+        {
+            var document = JsonSerializer.Deserialize<TableDocument>(bytes, ActorJson.Options);
+            if (document is null || document.Reminders.Any(row => row.Version <= 0 || row.Version > document.Version))
+                throw new InvalidDataException("versions are missing or inconsistent");
+            foreach (var row in document.Reminders) _ = GrainId.Parse(row.GrainId);
+            return document;
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException or FormatException)
+        {
+            // Never start from an empty table over a damaged one: that would silently drop every reminder.
+            throw new InvalidDataException($"Reminder table '{FilePath}' is corrupt and was left untouched ({ex.Message}). Repair or remove it.", ex);
+        }
+    }
+
+    private async Task<AsyncLockHandle> LockAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new AsyncLockHandle(_gate, await FileLock.AcquireAsync(FilePath + ".lock", cancellationToken).ConfigureAwait(false));
+        }
+        catch
+        {
+            _gate.Release();
+            throw;
+        }
+    }
+
+    private static ReminderEntry ToEntry(StoredReminder row) => new(
+        GrainId.Parse(row.GrainId), row.Name, row.FirstTickTime, row.Period, row.NextDueTime)
+    {
+        ETag = row.Version.ToString(CultureInfo.InvariantCulture),
+    };
+
+    private static StoredReminder ToStored(ReminderEntry entry) => new()
+    {
+        GrainId = entry.GrainId.ToString(),
+        Name = entry.ReminderName,
+        FirstTickTime = entry.FirstTickTime,
+        Period = entry.Period,
+        NextDueTime = entry.NextDueTime,
+        Version = long.Parse(entry.ETag!, CultureInfo.InvariantCulture),
+    };
+
+    private readonly struct AsyncLockHandle(SemaphoreSlim gate, FileStream osLock) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await osLock.DisposeAsync().ConfigureAwait(false);
+            gate.Release();
+        }
+    }
+
+    private sealed record TableDocument
+    {
+        [JsonPropertyName("version")]
+        public long Version { get; init; }
+
+        [JsonPropertyName("reminders")]
+        public List<StoredReminder> Reminders { get; init; } = [];
+    }
+
+    private sealed record StoredReminder
+    {
+        public required string GrainId { get; init; }
+        public required string Name { get; init; }
+        public DateTimeOffset FirstTickTime { get; init; }
+        public TimeSpan Period { get; init; }
+        public DateTimeOffset NextDueTime { get; init; }
+
+        /// <summary>The table version of this row's last change: its ETag.</summary>
+        public long Version { get; init; }
+    }
+}
