@@ -1,0 +1,39 @@
+namespace OpenClaw.Bench;
+
+/// <summary>Sizes of every benchmark phase. Each loop is bounded by a count and a time limit taken from here.</summary>
+internal sealed record BenchOptions
+{
+    /// <summary>Path to OpenClaw.Silo.dll; found relative to the repository when not given.</summary>
+    public string? SiloPath { get; init; }
+    public int StartupRuns { get; init; } = 5;
+    public int Handshakes { get; init; } = 2000;
+    public int HandshakeConcurrency { get; init; } = 32;
+    public TimeSpan HandshakeTimeLimit { get; init; } = TimeSpan.FromSeconds(30);
+    public int RpcMaxRequests { get; init; } = 200_000;
+    public TimeSpan RpcTimeLimit { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan RpcWarmUp { get; init; } = TimeSpan.FromSeconds(3);
+    /// <summary>In-flight levels as (connections, in flight per connection).</summary>
+    public IReadOnlyList<RpcLoad> RpcLoads { get; init; } = [new(1, 1), new(4, 4), new(16, 16)];
+    /// <summary>Idle connection counts at which RSS is sampled, ascending.</summary>
+    public IReadOnlyList<int> IdleConnectionCounts { get; init; } = [1000, 5000];
+    public int IdleOpenConcurrency { get; init; } = 32;
+    public TimeSpan IdleSettle { get; init; } = TimeSpan.FromSeconds(2);
+
+    public static BenchOptions Quick { get; } = new()
+    {
+        StartupRuns = 2,
+        Handshakes = 300,
+        HandshakeTimeLimit = TimeSpan.FromSeconds(8),
+        RpcMaxRequests = 30_000,
+        RpcTimeLimit = TimeSpan.FromSeconds(2),
+        RpcWarmUp = TimeSpan.FromSeconds(1),
+        IdleConnectionCounts = [200, 1000],
+        IdleSettle = TimeSpan.FromSeconds(1),
+    };
+}
+
+/// <summary>One RPC load level: <see cref="InFlight"/> = connections × in flight per connection.</summary>
+internal sealed record RpcLoad(int Connections, int PerConnection)
+{
+    public int InFlight => Connections * PerConnection;
+}

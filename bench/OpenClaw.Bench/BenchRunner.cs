@@ -1,0 +1,52 @@
+using OpenClaw.Bench.Benchmarks;
+using OpenClaw.Bench.Client;
+using OpenClaw.Bench.Reporting;
+
+namespace OpenClaw.Bench;
+
+/// <summary>Runs the phases in order, each against the gateway process it needs, and collects their rows.
+/// A phase that fails adds a "failed" row and the run goes on.</summary>
+internal sealed class BenchRunner(string siloPath, BenchOptions options, Action<string> progress)
+{
+    private static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(30);
+
+    public async Task<IReadOnlyList<ResultRow>> RunAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<ResultRow>();
+        progress("phase 1/3: startup");
+        rows.AddRange(await new StartupBenchmark(siloPath, options.StartupRuns, progress).RunAsync(cancellationToken));
+
+        progress("phase 2/3: handshakes and health RPC");
+        rows.AddRange(await WithGatewayAsync("handshakes and RPC", async (gateway, endpoint) =>
+        {
+            var results = new List<ResultRow>();
+            results.AddRange(await new HandshakeBenchmark(endpoint, options.Handshakes, options.HandshakeConcurrency,
+                options.HandshakeTimeLimit).RunAsync(cancellationToken));
+            progress(results[^1].Value);
+            results.AddRange(await new RpcBenchmark(endpoint, options, progress).RunAsync(cancellationToken));
+            return results;
+        }, cancellationToken));
+
+        progress("phase 3/3: idle connection memory (fresh gateway)");
+        rows.AddRange(await WithGatewayAsync("idle connection memory", (gateway, endpoint) =>
+            new IdleMemoryBenchmark(gateway, endpoint, options, progress).RunAsync(cancellationToken), cancellationToken));
+        return rows;
+    }
+
+    private async Task<IReadOnlyList<ResultRow>> WithGatewayAsync(
+        string phase, Func<GatewayProcess, GatewayEndpoint, Task<IReadOnlyList<ResultRow>>> measure, CancellationToken cancellationToken)
+    {
+        await using var gateway = GatewayProcess.Start(siloPath);
+        try
+        {
+            await gateway.WaitUntilReadyAsync(ReadyLimit, cancellationToken);
+            using var endpoint = new GatewayEndpoint(gateway.WebSocketUri, gateway.Token);
+            return await measure(gateway, endpoint);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            progress($"{phase} failed: {ex}\n--- gateway output (last lines) ---\n{gateway.RecentOutput}");
+            return [ResultRow.Failed(phase, $"{ex.GetType().Name}: {ex.Message.Split('\n')[0]}")];
+        }
+    }
+}

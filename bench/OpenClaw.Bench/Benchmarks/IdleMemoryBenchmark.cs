@@ -1,0 +1,62 @@
+using OpenClaw.Bench.Client;
+using OpenClaw.Bench.Measuring;
+using OpenClaw.Bench.Reporting;
+
+namespace OpenClaw.Bench.Benchmarks;
+
+/// <summary>Gateway RSS idle and with N idle authenticated connections; the cost per connection is
+/// (RSS_n − RSS_0) / n. The baseline is taken after a few handshakes so JIT and first-use caches are not billed
+/// to connections.</summary>
+internal sealed class IdleMemoryBenchmark(GatewayProcess gateway, GatewayEndpoint endpoint, BenchOptions options, Action<string> progress)
+{
+    private const double TargetKilobytesPerConnection = 20;
+    private const int WarmUpHandshakes = 64;
+    private static readonly TimeSpan OpenLimit = TimeSpan.FromSeconds(60);
+
+    public async Task<IReadOnlyList<ResultRow>> RunAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<ResultRow>();
+        var failures = new FailureLog();
+        await WarmUpAsync(failures, cancellationToken);
+        await Task.Delay(options.IdleSettle, cancellationToken);
+        var baseline = gateway.ReadRssKilobytes();
+        rows.Add(new ResultRow("gateway RSS, idle (after a warm-up of 64 handshakes)", Format.Megabytes(baseline)));
+        progress($"RSS idle: {Format.Megabytes(baseline)}");
+
+        await using var pool = new IdleConnectionPool(endpoint);
+        foreach (var count in options.IdleConnectionCounts)
+        {
+            await pool.GrowToAsync(count, options.IdleOpenConcurrency, failures, OpenLimit, cancellationToken);
+            await Task.Delay(options.IdleSettle, cancellationToken);
+            var held = pool.Count - pool.ClosedByGateway;
+            var rss = gateway.ReadRssKilobytes();
+            var perConnection = held > 0 ? (rss - baseline) / (double)held : double.NaN;
+            var value = $"{Format.Megabytes(rss)}; {Format.Kilobytes(perConnection)} per connection";
+            if (held != count)
+                value += $" (held {Format.Count(held)} of {Format.Count(count)}: {failures}; closed by gateway: {pool.ClosedByGateway})";
+            rows.Add(new ResultRow(
+                $"gateway RSS with {Format.Count(count)} idle authenticated connections",
+                value,
+                $"≤ {TargetKilobytesPerConnection:0} KB per connection",
+                held == count && perConnection <= TargetKilobytesPerConnection));
+            progress($"RSS with {count} connections: {value}");
+        }
+        return rows;
+    }
+
+    private async Task WarmUpAsync(FailureLog failures, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < WarmUpHandshakes; i++)
+        {
+            try
+            {
+                using var connection = await GatewayConnection.OpenAsync(endpoint, cancellationToken);
+                await connection.CloseAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failures.Add(ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Runtime.InteropServices;
+
+namespace OpenClaw.Bench;
+
+/// <summary>What the numbers were measured on; printed above the table.</summary>
+internal sealed record MachineInfo(int Cores, string Cpu, string Os, string Runtime)
+{
+    public static MachineInfo Describe() => new(
+        Environment.ProcessorCount,
+        ReadCpuModel(),
+        RuntimeInformation.OSDescription,
+        RuntimeInformation.FrameworkDescription);
+
+    public override string ToString() => $"{Cores} cores ({Cpu}), {Os}, {Runtime}";
+
+    private static string ReadCpuModel()
+    {
+        const string cpuInfo = "/proc/cpuinfo";
+        if (!File.Exists(cpuInfo))
+            return RuntimeInformation.ProcessArchitecture.ToString();
+        var model = File.ReadLines(cpuInfo).FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+        return model?.Split(':', 2)[1].Trim() ?? RuntimeInformation.ProcessArchitecture.ToString();
+    }
+}
