@@ -49,7 +49,8 @@ public sealed partial class ReminderService : IAsyncDisposable
         {
             if (_loop is not null) throw new InvalidOperationException("The reminder service is already started.");
             _stopping = new CancellationTokenSource();
-            _loop = RunAsync(_stopping.Token);
+            // The timer is armed here, not in the loop, so a clock that moves right after StartAsync is never missed.
+            _loop = RunAsync(new PeriodicTimer(_options.TickQuantum, _timeProvider), _stopping.Token);
         }
 
         LogStarted(_options.TickQuantum);
@@ -84,10 +85,10 @@ public sealed partial class ReminderService : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
-    private async Task RunAsync(CancellationToken stopping)
+    private async Task RunAsync(PeriodicTimer timer, CancellationToken stopping)
     {
+        using var owned = timer;
         await Task.Yield(); // StartAsync returns before the first pass
-        using var timer = new PeriodicTimer(_options.TickQuantum, _timeProvider);
         try
         {
             while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
