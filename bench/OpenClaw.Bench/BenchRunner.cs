@@ -1,5 +1,6 @@
 using OpenClaw.Bench.Benchmarks;
 using OpenClaw.Bench.Client;
+using OpenClaw.Bench.Measuring;
 using OpenClaw.Bench.Reporting;
 
 namespace OpenClaw.Bench;
@@ -20,10 +21,11 @@ internal sealed class BenchRunner(string siloPath, BenchOptions options, Action<
         rows.AddRange(await WithGatewayAsync("handshakes and RPC", async (gateway, endpoint) =>
         {
             var results = new List<ResultRow>();
-            results.AddRange(await new HandshakeBenchmark(endpoint, options.Handshakes, options.HandshakeConcurrency,
+            var cpu = new CpuMeter(gateway.TotalProcessorTime);
+            results.AddRange(await new HandshakeBenchmark(endpoint, cpu, options.Handshakes, options.HandshakeConcurrency,
                 options.HandshakeTimeLimit).RunAsync(cancellationToken));
             progress(results[^1].Value);
-            results.AddRange(await new RpcBenchmark(endpoint, options, progress).RunAsync(cancellationToken));
+            results.AddRange(await new RpcBenchmark(endpoint, cpu, options, progress).RunAsync(cancellationToken));
             return results;
         }, cancellationToken));
 

@@ -87,6 +87,13 @@ internal sealed class GatewayProcess : IAsyncDisposable
         throw new TimeoutException($"/readyz did not answer 200 within {limit.TotalSeconds:0} s:\n{RecentOutput}");
     }
 
+    /// <summary>User + system CPU time the gateway has used so far.</summary>
+    public TimeSpan TotalProcessorTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     /// <summary>Resident set size from /proc/&lt;pid&gt;/status (VmRSS), in KB.</summary>
     public long ReadRssKilobytes()
     {

@@ -7,7 +7,7 @@ namespace OpenClaw.Bench.Benchmarks;
 
 /// <summary>Full connection cycles per second: open → challenge → connect → hello-ok → close,
 /// with a fixed number of workers (concurrency stays under the gateway's pre-auth per-IP cap).</summary>
-internal sealed class HandshakeBenchmark(GatewayEndpoint endpoint, int total, int concurrency, TimeSpan timeLimit)
+internal sealed class HandshakeBenchmark(GatewayEndpoint endpoint, CpuMeter cpu, int total, int concurrency, TimeSpan timeLimit)
 {
     public async Task<IReadOnlyList<ResultRow>> RunAsync(CancellationToken cancellationToken)
     {
@@ -19,13 +19,16 @@ internal sealed class HandshakeBenchmark(GatewayEndpoint endpoint, int total, in
         var latencies = new LatencyRecorder(total);
         var failures = new FailureLog();
         var started = Stopwatch.GetTimestamp();
+        var cpuSample = cpu.Start();
         await RunWorkersAsync(budget, latencies, failures, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var cpuUse = cpuSample.Stop();
 
         var summary = latencies.Summarize();
         var rate = summary.Count / elapsed.TotalSeconds;
         var value = $"{Format.Rate(rate)} ({Format.Count(summary.Count)} in {Format.Seconds(elapsed)}; " +
-                    $"hello-ok p50 {Format.Milliseconds(summary.Percentile(50))}, p99 {Format.Milliseconds(summary.Percentile(99))})";
+                    $"hello-ok p50 {Format.Milliseconds(summary.Percentile(50))}, p99 {Format.Milliseconds(summary.Percentile(99))}; " +
+                    $"{Format.Cpu(cpuUse)})";
         if (failures.Count > 0)
             value += $"; {failures}";
         return [new ResultRow($"handshakes/s ({Format.Count(total)} connections, {concurrency} concurrent)", value)];

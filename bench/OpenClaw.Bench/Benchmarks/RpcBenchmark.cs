@@ -6,7 +6,7 @@ using OpenClaw.Bench.Reporting;
 namespace OpenClaw.Bench.Benchmarks;
 
 /// <summary><c>health</c> throughput and latency at several in-flight levels, each after a warm-up on the same connections.</summary>
-internal sealed class RpcBenchmark(GatewayEndpoint endpoint, BenchOptions options, Action<string> progress)
+internal sealed class RpcBenchmark(GatewayEndpoint endpoint, CpuMeter cpu, BenchOptions options, Action<string> progress)
 {
     private const double TargetRate = 50_000;
     private static readonly TimeSpan TargetP99 = TimeSpan.FromMilliseconds(5);
@@ -61,7 +61,7 @@ internal sealed class RpcBenchmark(GatewayEndpoint endpoint, BenchOptions option
         }
     }
 
-    private static async Task<RpcResult> RunOnceAsync(
+    private async Task<RpcResult> RunOnceAsync(
         IReadOnlyList<GatewayConnection> connections, RpcLoad load, TimeSpan timeLimit, int maxRequests, CancellationToken cancellationToken)
     {
         using var drainBound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -71,6 +71,7 @@ internal sealed class RpcBenchmark(GatewayEndpoint endpoint, BenchOptions option
         var drivers = connections.Select((c, i) => new RpcConnectionDriver(c, i, load.PerConnection)).ToList();
 
         var started = Stopwatch.GetTimestamp();
+        var cpuSample = cpu.Start();
         var runs = drivers.Select(d => Task.Run(() => d.RunAsync(budget, latencies, drainBound.Token), drainBound.Token)).ToList();
         var failures = new FailureLog();
         foreach (var run in runs)
@@ -85,10 +86,11 @@ internal sealed class RpcBenchmark(GatewayEndpoint endpoint, BenchOptions option
             }
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var cpuUse = cpuSample.Stop();
         var summary = latencies.Summarize();
         var errors = drivers.Sum(d => d.ErrorResponses);
         var failureText = failures.Count > 0 ? failures.ToString() : errors > 0 ? $"{errors} ok:false responses" : "";
-        return new RpcResult(summary.Count, elapsed, summary.Percentile(50), summary.Percentile(99), summary.Percentile(99.9), failureText);
+        return new RpcResult(summary.Count, elapsed, summary.Percentile(50), summary.Percentile(99), summary.Percentile(99.9), cpuUse, failureText);
     }
 
     private static async Task CloseQuietlyAsync(GatewayConnection connection, CancellationToken cancellationToken)
@@ -103,14 +105,14 @@ internal sealed class RpcBenchmark(GatewayEndpoint endpoint, BenchOptions option
         }
     }
 
-    private sealed record RpcResult(int Completed, TimeSpan Elapsed, TimeSpan P50, TimeSpan P99, TimeSpan P999, string Failures)
+    private sealed record RpcResult(int Completed, TimeSpan Elapsed, TimeSpan P50, TimeSpan P99, TimeSpan P999, (double Gateway, double Bench) Cpu, string Failures)
     {
         public double Rate => Completed / Elapsed.TotalSeconds;
 
         public string Describe()
         {
             var text = $"{Format.Rate(Rate)}; p50 {Format.Milliseconds(P50)}, p99 {Format.Milliseconds(P99)}, " +
-                       $"p99.9 {Format.Milliseconds(P999)} ({Format.Count(Completed)} requests in {Format.Seconds(Elapsed)})";
+                       $"p99.9 {Format.Milliseconds(P999)} ({Format.Count(Completed)} requests in {Format.Seconds(Elapsed)}; {Format.Cpu(Cpu)})";
             return Failures.Length > 0 ? $"{text}; {Failures}" : text;
         }
     }

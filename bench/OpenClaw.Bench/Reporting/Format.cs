@@ -17,5 +17,9 @@ internal static class Format
     public static string Megabytes(long kilobytes) =>
         (kilobytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
 
+    /// <summary>CPU shares as percent of one core (200% = both cores of a 2-core machine).</summary>
+    public static string Cpu((double Gateway, double Bench) cpu) =>
+        $"CPU gateway {cpu.Gateway.ToString("0", CultureInfo.InvariantCulture)}%, bench {cpu.Bench.ToString("0", CultureInfo.InvariantCulture)}% of a core";
+
     public static string Kilobytes(double kilobytes) => kilobytes.ToString("0.0", CultureInfo.InvariantCulture) + " KB";
 }
