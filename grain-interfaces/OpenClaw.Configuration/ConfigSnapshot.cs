@@ -7,7 +7,7 @@ namespace OpenClaw.Configuration;
 /// <param name="Path">Absolute path of the main config file.</param>
 /// <param name="Exists">False when the file is missing and defaults are in use.</param>
 /// <param name="Raw">The file text as read (secrets included: redact before sending it anywhere), or null.</param>
-/// <param name="Parsed">The document after <c>$include</c> and <c>${VAR}</c> resolution (secrets included).</param>
+/// <param name="Parsed">The document after <c>$include</c> and <c>${VAR}</c> resolution (secrets included; shared, treat as read-only).</param>
 /// <param name="Config">The typed view.</param>
 /// <param name="Hash"><c>sha256:</c> + hex of the raw text, or of the canonical parsed JSON when the file is missing.</param>
 /// <param name="Issues">Errors that did not stop loading (empty for a snapshot that loaded).</param>
