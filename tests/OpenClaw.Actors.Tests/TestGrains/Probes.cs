@@ -13,6 +13,18 @@ public sealed class Probes
     private readonly ConcurrentQueue<(string Key, DeactivationReasonCode Reason)> _deactivations = new();
     private readonly ConcurrentDictionary<string, int> _failActivations = new();
 
+    private readonly ConcurrentDictionary<string, int> _counters = new();
+
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _logs = new();
+
+    public void Log(string key, string entry) => _logs.GetOrAdd(key, _ => new ConcurrentQueue<string>()).Enqueue(entry);
+
+    public IReadOnlyList<string> Entries(string key) => [.. _logs.GetOrAdd(key, _ => new ConcurrentQueue<string>())];
+
+    public void Increment(string name) => _counters.AddOrUpdate(name, 1, (_, n) => n + 1);
+
+    public int Count(string name) => _counters.GetValueOrDefault(name);
+
     public void OnActivated(string key) => _activations.AddOrUpdate(key, 1, (_, n) => n + 1);
 
     public int Activations(string key) => _activations.GetValueOrDefault(key);
