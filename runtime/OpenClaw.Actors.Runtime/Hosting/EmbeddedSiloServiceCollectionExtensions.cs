@@ -12,7 +12,9 @@ using OpenClaw.Actors.Runtime.Activation;
 using OpenClaw.Actors.Runtime.Catalog;
 using OpenClaw.Actors.Runtime.Collection;
 using OpenClaw.Actors.Runtime.Hosting;
+using OpenClaw.Actors.Runtime.Reminders;
 using OpenClaw.Actors.Runtime.Storage;
+using OpenClaw.Actors.Streams;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +24,9 @@ public static class EmbeddedSiloServiceCollectionExtensions
     /// <summary>
     /// Registers the silo (catalog, idle collection, <see cref="SiloHostedService"/>), the client side
     /// (<see cref="IGrainFactory"/>, <see cref="IClusterClient"/>) wired straight to the local catalog, default grain
-    /// storage (files under <c>StateDirectory/grains</c>, or memory when it is null), options and
+    /// storage (files under <c>StateDirectory/grains</c>, or memory when it is null), reminders (a reminder table in
+    /// <c>StateDirectory</c>, or memory), the in-process stream provider <c>"default"</c> (unless one is registered
+    /// already), options and
     /// <see cref="TimeProvider.System"/> unless a TimeProvider is already registered. Options sections:
     /// <see cref="GrainCallOptions.SectionName"/>, <see cref="GrainActivationOptions.SectionName"/>,
     /// <see cref="GrainCollectionOptions.SectionName"/> (bind them with <c>services.Configure&lt;T&gt;(section)</c>).
@@ -55,9 +59,19 @@ public static class EmbeddedSiloServiceCollectionExtensions
         services.TryAddSingleton<IClusterClient>(sp => new ClusterClient(sp.GetRequiredService<IGrainFactory>(), sp));
 
         if (silo.StateDirectory is null)
+        {
             services.AddMemoryGrainStorage(GrainStorageNames.Default);
+            services.AddMemoryReminders();
+        }
         else
+        {
             services.AddFileGrainStorage(GrainStorageNames.Default, Path.Combine(silo.StateDirectory, "grains"));
+            services.AddFileReminders(silo.StateDirectory);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISiloLifecycleParticipant, ReminderServiceParticipant>());
+        if (!services.Any(d => d.IsKeyedService && Equals(d.ServiceKey, StreamProviderNames.Default) && d.ServiceType == typeof(IStreamProvider)))
+            services.AddInProcessStreams(StreamProviderNames.Default);
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SiloHostedService>());
         return services;
@@ -115,5 +129,5 @@ public static class EmbeddedSiloServiceCollectionExtensions
     }
 
     private static Func<GrainId, IReminderRegistry> ReminderRegistries(IServiceProvider services) =>
-        grainId => throw new InvalidOperationException($"Grain {grainId} asked for reminders, but no reminder service is registered.");
+        grainId => services.GetRequiredService<ReminderService>().GetRegistry(grainId);
 }
