@@ -9,13 +9,19 @@ namespace OpenClaw.Bench;
 /// A phase that fails adds a "failed" row and the run goes on.</summary>
 internal sealed class BenchRunner(string siloPath, BenchOptions options, Action<string> progress)
 {
-    private static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(20);
 
     public async Task<IReadOnlyList<ResultRow>> RunAsync(CancellationToken cancellationToken)
     {
         var rows = new List<ResultRow>();
         progress("phase 1/3: startup");
         rows.AddRange(await new StartupBenchmark(siloPath, options.StartupRuns, progress).RunAsync(cancellationToken));
+        if (rows.All(r => r.IsFailure))
+        {
+            // A gateway that never became ready would fail every later phase the same way, after the same wait.
+            rows.Add(ResultRow.Failed("handshakes, RPC, idle memory", "skipped: the gateway never became ready"));
+            return rows;
+        }
 
         progress("phase 2/3: handshakes and health RPC");
         rows.AddRange(await WithGatewayAsync("handshakes and RPC", async (gateway, endpoint) =>
