@@ -82,6 +82,10 @@ internal sealed class GatewayProcess : IAsyncDisposable
             {
                 // Not listening yet: poll again.
             }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One poll timed out (a busy machine): poll again.
+            }
             await Task.Delay(ReadyPollInterval, cancellationToken);
         }
         throw new TimeoutException($"/readyz did not answer 200 within {limit.TotalSeconds:0} s:\n{RecentOutput}");
