@@ -28,7 +28,7 @@ read -r passed failed skipped < <(cat "$RESULTS"/*.trx 2>/dev/null | tr ' ' '\n'
   /^passed=/ {p+=$2} /^failed=/ {f+=$2} /^notExecuted=/ {s+=$2} /^error=/ {f+=$2} /^timeout=/ {f+=$2} /^aborted=/ {f+=$2}
   END {print p+0, f+0, s+0}')
 trx_count=$(ls "$RESULTS"/*.trx 2>/dev/null | wc -l)
-test_projects=$(ls tests/*/*.csproj | wc -l)
+test_projects=$(grep -l "<IsTestProject>true" tests/*/*.csproj | wc -l)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi            # a crashed test host counts as a failure
 if [ "$trx_count" -lt "$test_projects" ]; then                                 # a project that produced no results failed
   echo "only $trx_count of $test_projects test projects produced results"; failed=$((failed + test_projects - trx_count))

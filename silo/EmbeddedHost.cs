@@ -24,9 +24,9 @@ public static class EmbeddedHost
                 : paths.ConfigPath);
         Directory.CreateDirectory(stateDirectory);
 
-        var configSource = OpenClawConfigSource.Load(configPath, getEnv);
+        var loader = new OpenClawConfigLoader(getEnv, HomeDirectory(getEnv));
+        var configSource = new OpenClawConfigSource(loader.Load(configPath));
         var settings = GatewaySettingsResolver.Resolve(configSource.Current, getEnv, options.Overrides, stateDirectory);
-        if (options.PortOverride is { } port) settings = settings.WithPort(port);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -37,6 +37,7 @@ public static class EmbeddedHost
         ConfigureLogging(builder, options, configSource.Current, stateDirectory);
 
         builder.Services.AddSingleton<IOpenClawConfigSource>(configSource);
+        builder.Services.AddSingleton(sp => new ConfigWatcher(loader, configSource, sp.GetRequiredService<ILogger<ConfigWatcher>>()));
         builder.Services.AddEmbeddedSilo(silo => silo.StateDirectory = stateDirectory);
         builder.Services.AddGrainsFromAssembly(OpenClawGrainsAssembly.Assembly);
         builder.Services.AddOpenClawGrainServices(stateDirectory);
@@ -44,6 +45,7 @@ public static class EmbeddedHost
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.Services.GetRequiredService<ConfigWatcher>(); // starts hot reload; disposed with the host
         app.MapOpenClawGateway();
         await app.StartAsync(cancellationToken);
         LogStartup(app, settings, configSource.Current);
@@ -53,7 +55,8 @@ public static class EmbeddedHost
     /// <summary>The first address Kestrel listens on, e.g. <c>http://127.0.0.1:18789</c>.</summary>
     public static Uri GetBaseAddress(WebApplication app)
     {
-        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            ?? throw new InvalidOperationException("The server exposes no addresses.");
         return new Uri(addresses.First());
     }
 

@@ -14,10 +14,8 @@ public sealed record EmbeddedHostOptions
     /// <summary>The environment the host reads (OPENCLAW_*); tests pass their own instead of the process's.</summary>
     public IReadOnlyDictionary<string, string?>? Environment { get; init; }
 
+    /// <summary>Flag values; <c>Port = 0</c> listens on an ephemeral loopback port (tests).</summary>
     public GatewayOverrides Overrides { get; init; } = new(null, null, null, null);
-
-    /// <summary>Replaces the listening port (0 = an ephemeral port on loopback, for tests).</summary>
-    public int? PortOverride { get; init; }
 
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
