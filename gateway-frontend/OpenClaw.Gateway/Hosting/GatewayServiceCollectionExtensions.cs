@@ -1,5 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenClaw.Gateway.Auth;
+using OpenClaw.Gateway.Connections;
+using OpenClaw.Gateway.Events;
+using OpenClaw.Gateway.Handshake;
 using OpenClaw.Gateway.Hosting;
+using OpenClaw.Gateway.Http;
 using OpenClaw.Gateway.Rpc;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -18,7 +23,31 @@ public static class GatewayServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<GatewayLifecycle>();
+
+        // Auth: replaceable limiter (tests give it a manual clock).
+        services.TryAddSingleton<IAuthRateLimiter>(sp => new AuthRateLimiter(settings.RateLimit, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<GatewayHttpAuth>();
+
+        // RPC
         services.TryAddSingleton(sp => new RpcMethodTable(sp.GetServices<IRpcMethodGroup>()));
+        services.TryAddSingleton<RpcDispatcher>();
+
+        // Events
+        services.TryAddSingleton<GatewayStateVersions>();
+        services.TryAddSingleton<GatewayEventCatalog>();
+        services.TryAddSingleton<IGatewayEventBroadcaster, GatewayEventBroadcaster>();
+        services.TryAddSingleton<PresenceTracker>();
+        services.TryAddSingleton<IHealthSnapshotProvider, MinimalHealthSnapshotProvider>();
+        services.AddHostedService<TickService>();
+        services.AddHostedService<GatewayShutdownNotifier>();
+
+        // Connections
+        services.TryAddSingleton<ConnectionRegistry>();
+        services.TryAddSingleton<ConnectAdmission>();
+        services.TryAddSingleton<HelloBuilder>();
+        services.TryAddSingleton<ConnectionServices>();
+        services.TryAddSingleton<GatewayWebSocketHandler>();
         return services;
     }
 
@@ -27,6 +56,13 @@ public static class GatewayServiceCollectionExtensions
         where TGroup : class, IRpcMethodGroup
     {
         services.AddSingleton<IRpcMethodGroup, TGroup>();
+        return services;
+    }
+
+    /// <summary>Declares events a component broadcasts, so hello-ok advertises them in <c>features.events</c>.</summary>
+    public static IServiceCollection AddGatewayEvents(this IServiceCollection services, params string[] eventNames)
+    {
+        services.AddSingleton(new GatewayEventRegistration(eventNames));
         return services;
     }
 }

@@ -20,7 +20,7 @@ internal static partial class JsonErrorDescriber
         {
             // The path of an unmapped-member error already ends with the offending property.
             var parent = ParentPointer(exception.Path);
-            return Prefix(parent, $"unexpected property '{unmapped.Groups[1].Value}'");
+            return $"at {(parent.Length == 0 ? "root" : parent)}: unexpected property '{unmapped.Groups[1].Value}'";
         }
 
         var missing = MissingRequired().Match(message);

@@ -1,0 +1,335 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using OpenClaw.Gateway.Handshake;
+using OpenClaw.Gateway.Hosting;
+using OpenClaw.Gateway.Protocol;
+
+namespace OpenClaw.Gateway.Connections;
+
+/// <summary>
+/// Drives one socket through its phases (SignalR style): challenge → handshake (timeout, frame guards, connect
+/// admission) → hello-ok → read loop with concurrent dispatch → close. One reader loop serves every phase so
+/// frames that arrive while <c>connect</c> is being decided are still counted against the pre-hello limit.
+/// </summary>
+internal sealed partial class ConnectionSession(GatewayConnection connection, ConnectionServices services)
+{
+    private readonly Lock _phaseGate = new();
+    private readonly CancellationTokenSource _requests = new();
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly GatewayOptions _options = services.Options;
+    private Phase _phase = Phase.AwaitingConnect;
+    private int _preHelloFrames;
+    private int _inFlight;
+    private volatile bool _finishing;
+
+    private enum Phase
+    {
+        AwaitingConnect,
+        Connecting,
+        Open,
+    }
+
+    public async Task RunAsync()
+    {
+        var writer = connection.RunWriterAsync();
+        services.Registry.Add(connection);
+        SendChallenge();
+        using var handshakeTimer = services.Time.CreateTimer(
+            static state => ((ConnectionSession)state!).OnHandshakeTimeout(), this, _options.HandshakeTimeout, Timeout.InfiniteTimeSpan);
+        try
+        {
+            await ReadLoopAsync(new WebSocketMessageReader(connection.Socket)).ConfigureAwait(false);
+        }
+        finally
+        {
+            await FinishAsync(writer).ConfigureAwait(false);
+        }
+    }
+
+    private void SendChallenge()
+    {
+        var challenge = new ConnectChallenge(connection.ChallengeNonce, services.Time.GetUtcNow().ToUnixTimeMilliseconds(), ["model-catalog-snapshot"]);
+        connection.SendChallenge(JsonSerializer.SerializeToUtf8Bytes(challenge, ProtocolJson.Default.ConnectChallenge));
+    }
+
+    private async Task ReadLoopAsync(WebSocketMessageReader reader)
+    {
+        while (true)
+        {
+            InboundMessage message;
+            try
+            {
+                message = await reader.ReadAsync(CurrentFrameLimit(), connection.Aborted).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
+            {
+                // Aborted by us (close timeout, slow consumer) or the peer vanished without a close frame.
+                return;
+            }
+
+            if (message.Kind == InboundMessageKind.Closed)
+            {
+                var status = connection.Socket.CloseStatus;
+                connection.Close(EchoableCloseCode(status), "");
+                return;
+            }
+
+            if (connection.IsClosing)
+            {
+                continue; // Drain until the peer answers our close frame.
+            }
+
+            if (message.Kind == InboundMessageKind.TooBig)
+            {
+                LogFrameTooBig(services.Logger, connection.Id, CurrentFrameLimit());
+                connection.Close(WebSocketCloseCodes.MessageTooBig, "frame too large");
+                continue;
+            }
+
+            OnMessage(message);
+        }
+    }
+
+    private int CurrentFrameLimit() => CurrentPhase() == Phase.Open ? _options.MaxPayloadBytes : _options.MaxPreAuthPayloadBytes;
+
+    private Phase CurrentPhase()
+    {
+        lock (_phaseGate)
+        {
+            return _phase;
+        }
+    }
+
+    private void OnMessage(InboundMessage message)
+    {
+        var phase = CurrentPhase();
+        if (phase == Phase.Open)
+        {
+            OnOpenFrame(message);
+            return;
+        }
+
+        if (++_preHelloFrames > _options.MaxPreHelloFrames)
+        {
+            connection.Close(WebSocketCloseCodes.PolicyViolation, "too many frames before hello");
+            return;
+        }
+
+        if (phase == Phase.AwaitingConnect)
+        {
+            OnFirstFrame(message);
+        }
+
+        // While connect is being decided further frames are only counted.
+    }
+
+    private void OnFirstFrame(InboundMessage message)
+    {
+        switch (Parse(message))
+        {
+            case InboundFrame.NotJson:
+                connection.Close(WebSocketCloseCodes.Normal, "");
+                break;
+            case InboundFrame.Invalid invalid:
+                RejectFrame(InvalidFrame(invalid.Reasons), closeReason: "invalid request frame");
+                break;
+            case InboundFrame.Request { Method: not ConnectMethod } request:
+                const string NotConnect = "invalid handshake: first request must be connect";
+                connection.SendError(request.Id, new ErrorShape(ErrorCodes.InvalidRequest, NotConnect));
+                connection.Close(WebSocketCloseCodes.PolicyViolation, NotConnect);
+                break;
+            case InboundFrame.Request connect:
+                lock (_phaseGate)
+                {
+                    _phase = Phase.Connecting;
+                }
+
+                Track(() => ConnectAsync(connect));
+                break;
+        }
+    }
+
+    private void RejectFrame(ErrorShape error, string closeReason)
+    {
+        connection.SendError(InvalidFrameId, error);
+        connection.Close(WebSocketCloseCodes.PolicyViolation, closeReason);
+    }
+
+    private async Task ConnectAsync(InboundFrame.Request request)
+    {
+        var result = services.Admission.Admit(connection, request.Params);
+        if (result is AdmissionResult.Rejected rejected)
+        {
+            LogHandshakeRejected(services.Logger, connection.Id, rejected.Error.Code, rejected.CloseCode);
+            connection.SendError(request.Id, rejected.Error);
+            connection.Close(rejected.CloseCode, rejected.CloseReason);
+            return;
+        }
+
+        var accepted = (AdmissionResult.Accepted)result;
+        var hello = await services.Hello.BuildAsync(connection.Id, accepted.Principal, accepted.Protocol, _requests.Token).ConfigureAwait(false);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(hello, ProtocolJson.Default.HelloOk);
+        lock (_phaseGate)
+        {
+            if (connection.IsClosing)
+            {
+                return;
+            }
+
+            // Open before hello-ok is queued, inside the lock: a request that races the hello is dispatched and
+            // its response can only be queued after the hello.
+            connection.MarkAuthenticated(accepted.Principal);
+            _phase = Phase.Open;
+            connection.Send(FrameWriter.Response(request.Id, payload));
+        }
+
+        LogHello(services.Logger, connection.Id, accepted.Principal.ClientId, accepted.Principal.ClientMode, accepted.Principal.Role);
+        services.Presence.Connected(connection.Id, accepted.Principal);
+    }
+
+    private void OnOpenFrame(InboundMessage message)
+    {
+        switch (Parse(message))
+        {
+            case InboundFrame.NotJson:
+                LogIgnoredNonJson(services.Logger, connection.Id);
+                break;
+            case InboundFrame.Invalid invalid:
+                connection.SendError(InvalidFrameId, InvalidFrame(invalid.Reasons));
+                break;
+            case InboundFrame.Request { Method: ConnectMethod } again:
+                connection.SendError(again.Id, new ErrorShape(ErrorCodes.InvalidRequest, "connect is only valid as the first request"));
+                break;
+            case InboundFrame.Request request:
+                Dispatch(request);
+                break;
+        }
+    }
+
+    private void Dispatch(InboundFrame.Request request)
+    {
+        if (Volatile.Read(ref _inFlight) >= _options.MaxInFlightRequests)
+        {
+            connection.SendError(request.Id, new ErrorShape(ErrorCodes.Unavailable, "too many requests in flight on this connection")
+            {
+                Retryable = true,
+                RetryAfterMs = 100,
+            });
+            return;
+        }
+
+        var principal = connection.Principal!;
+        Track(async () =>
+        {
+            var response = await services.Dispatcher.DispatchAsync(connection, principal, request, _requests.Token).ConfigureAwait(false);
+            if (response is not null)
+            {
+                connection.Send(response);
+            }
+        });
+    }
+
+    /// <summary>Runs work off the reader loop, counted so the connection waits for it (boundedly) before ending.</summary>
+    private void Track(Func<Task> work)
+    {
+        Interlocked.Increment(ref _inFlight);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await work().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_requests.IsCancellationRequested)
+            {
+                // The connection ended while the work was running.
+            }
+            catch (Exception exception)
+            {
+                LogWorkFailed(services.Logger, exception, connection.Id);
+                connection.Close(WebSocketCloseCodes.InternalError, "internal error");
+            }
+            finally
+            {
+                if (Interlocked.Decrement(ref _inFlight) == 0 && _finishing)
+                {
+                    _drained.TrySetResult();
+                }
+            }
+        });
+    }
+
+    private void OnHandshakeTimeout()
+    {
+        lock (_phaseGate)
+        {
+            if (_phase == Phase.Open)
+            {
+                return;
+            }
+        }
+
+        LogHandshakeTimeout(services.Logger, connection.Id);
+        connection.Close(WebSocketCloseCodes.Normal, "handshake timeout");
+    }
+
+    private async Task FinishAsync(Task writer)
+    {
+        services.Registry.Remove(connection);
+        if (connection.Principal is not null)
+        {
+            services.Presence.Disconnected(connection.Id);
+        }
+
+        await _requests.CancelAsync().ConfigureAwait(false);
+        _finishing = true;
+        if (Volatile.Read(ref _inFlight) == 0)
+        {
+            _drained.TrySetResult();
+        }
+
+        connection.Close(WebSocketCloseCodes.Normal, "");
+        try
+        {
+            await Task.WhenAll(writer, _drained.Task).WaitAsync(_options.CloseTimeout, services.Time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            connection.Abort();
+        }
+
+        _requests.Dispose();
+    }
+
+    private static InboundFrame Parse(InboundMessage message) =>
+        message.Type == WebSocketMessageType.Binary
+            ? new InboundFrame.Invalid("binary frames are not supported")
+            : RequestFrameParser.Parse(message.Data);
+
+    private static ErrorShape InvalidFrame(string reasons) => new(ErrorCodes.InvalidRequest, $"invalid request frame: {reasons}");
+
+    /// <summary>Answers a peer close with its own code when that code may be sent; 1005/1006/1015 are receive-only.</summary>
+    private static int EchoableCloseCode(WebSocketCloseStatus? status) =>
+        status is { } code && (int)code is >= 1000 and <= 4999 and not (1004 or 1005 or 1006 or 1015) ? (int)code : WebSocketCloseCodes.Normal;
+
+    private const string ConnectMethod = "connect";
+    private const string InvalidFrameId = "invalid";
+
+    [LoggerMessage(1020, LogLevel.Information, "Connection {ConnectionId} authenticated as {ClientId}/{ClientMode} role {Role}")]
+    private static partial void LogHello(ILogger logger, string connectionId, string clientId, string clientMode, string role);
+
+    [LoggerMessage(1021, LogLevel.Information, "Connection {ConnectionId} handshake rejected: {ErrorCode}, closing {CloseCode}")]
+    private static partial void LogHandshakeRejected(ILogger logger, string connectionId, string errorCode, int closeCode);
+
+    [LoggerMessage(1022, LogLevel.Information, "Connection {ConnectionId} handshake timed out")]
+    private static partial void LogHandshakeTimeout(ILogger logger, string connectionId);
+
+    [LoggerMessage(1023, LogLevel.Information, "Connection {ConnectionId} sent a frame over {LimitBytes} bytes; closing 1009")]
+    private static partial void LogFrameTooBig(ILogger logger, string connectionId, int limitBytes);
+
+    [LoggerMessage(1024, LogLevel.Debug, "Connection {ConnectionId} sent a non-JSON frame; ignored")]
+    private static partial void LogIgnoredNonJson(ILogger logger, string connectionId);
+
+    [LoggerMessage(1025, LogLevel.Error, "Connection {ConnectionId} failed while handling a frame")]
+    private static partial void LogWorkFailed(ILogger logger, Exception exception, string connectionId);
+}
