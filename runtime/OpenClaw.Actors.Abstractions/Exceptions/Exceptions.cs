@@ -22,6 +22,9 @@ public sealed class GrainOverloadedException(GrainId grainId, int limit)
     : Exception($"Grain {grainId} has {limit} queued requests; the call was rejected. Retry later.")
 {
     public GrainId GrainId { get; } = grainId;
+
+    /// <summary>The mailbox bound that was hit.</summary>
+    public int Limit { get; } = limit;
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using OpenClaw.Actors.Metadata;
+using OpenClaw.Actors.Serialization;
 
 namespace OpenClaw.Actors.Runtime.Catalog;
 
@@ -7,7 +8,7 @@ namespace OpenClaw.Actors.Runtime.Catalog;
 /// Grain type → grain class, built once from the <see cref="GrainClassRegistration"/>s in DI. Every registered
 /// interface is validated here, so a bad interface or two classes claiming one grain type fail at silo start.
 /// </summary>
-public sealed class GrainClassRegistry
+public sealed class GrainClassRegistry : IGrainMethodResolver
 {
     private readonly FrozenDictionary<GrainType, GrainClassInfo> _byType;
 

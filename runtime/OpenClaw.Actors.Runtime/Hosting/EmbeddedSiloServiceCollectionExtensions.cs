@@ -14,6 +14,7 @@ using OpenClaw.Actors.Runtime.Collection;
 using OpenClaw.Actors.Runtime.Hosting;
 using OpenClaw.Actors.Runtime.Reminders;
 using OpenClaw.Actors.Runtime.Storage;
+using OpenClaw.Actors.Serialization;
 using OpenClaw.Actors.Streams;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,8 @@ public static class EmbeddedSiloServiceCollectionExtensions
 
         services.TryAddSingleton<ILocalGrainOwnership, EmbeddedGrainOwnership>();
         services.TryAddSingleton<GrainClassRegistry>();
+        services.TryAddSingleton<IGrainMethodResolver>(sp => sp.GetRequiredService<GrainClassRegistry>());
+        services.TryAddSingleton(sp => new GrainCallCodec(sp.GetRequiredService<IGrainMethodResolver>()));
         services.TryAddSingleton(CreateCatalog);
         services.TryAddSingleton<IGrainDispatcher>(sp => sp.GetRequiredService<GrainCatalog>());
         services.TryAddSingleton<IReminderInvoker>(sp => sp.GetRequiredService<GrainCatalog>());
