@@ -22,6 +22,7 @@ namespace OpenClaw.Gateway.Protocol;
 [JsonSerializable(typeof(StatusParams))]
 [JsonSerializable(typeof(StatusSummary))]
 [JsonSerializable(typeof(IReadOnlyList<PresenceEntry>))]
+[JsonSerializable(typeof(LastHeartbeatResult))]
 [JsonSerializable(typeof(ConfigGetResult))]
 [JsonSerializable(typeof(ConfigSchemaResult))]
 [JsonSerializable(typeof(ModelsListParams))]

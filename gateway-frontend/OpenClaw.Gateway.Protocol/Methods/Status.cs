@@ -73,3 +73,12 @@ public sealed record AgentSessionsStatus(string AgentId, string Path, int Count,
 /// committed), the nearest .NET counterparts of V8's heap figures.
 /// </summary>
 public sealed record ProcessMemoryStatus(long RssBytes, long HeapUsedBytes, long HeapTotalBytes);
+
+/// <summary>
+/// <c>last-heartbeat</c> result: the last heartbeat event (<c>{ts, status, reason?}</c>), or a JSON <c>null</c> payload
+/// before the first heartbeat.
+/// </summary>
+public sealed record LastHeartbeatResult(long Ts, string Status)
+{
+    public string? Reason { get; init; }
+}

@@ -1,0 +1,43 @@
+using OpenClaw.GrainInterfaces.Sessions;
+using OpenClaw.Gateway.Protocol;
+
+namespace OpenClaw.Gateway.Methods.Sessions;
+
+/// <summary>Maps a session index entry to the wire's SessionRow (grain records never reach the wire directly).</summary>
+internal static class SessionRows
+{
+    /// <param name="agentId">The agent whose index holds the entry (used when the entry does not name one).</param>
+    /// <param name="includeLastMessage">Whether the last message preview may be sent (<c>includeLastMessage</c>).</param>
+    public static SessionRow From(SessionEntry entry, string agentId, bool includeLastMessage) => new(entry.Key, entry.Kind)
+    {
+        SessionId = entry.SessionId,
+        AgentId = entry.AgentId ?? agentId,
+        Label = entry.Label,
+        DisplayName = entry.DisplayName,
+        Channel = entry.Channel,
+        ChatType = entry.ChatType,
+        CreatedAt = entry.CreatedAt > 0 ? entry.CreatedAt : null,
+        UpdatedAt = entry.UpdatedAt,
+        Archived = entry.Archived,
+        Pinned = entry.Pinned,
+        Status = entry.Status,
+        ThinkingLevel = entry.ThinkingLevel,
+        VerboseLevel = entry.VerboseLevel,
+        ModelOverride = entry.ModelOverride,
+        ProviderOverride = entry.ProviderOverride,
+        ModelProvider = entry.ModelProvider,
+        Model = entry.Model,
+        InputTokens = entry.InputTokens,
+        OutputTokens = entry.OutputTokens,
+        TotalTokens = entry.TotalTokens,
+        ContextTokens = entry.ContextTokens,
+        CompactionCount = entry.CompactionCount > 0 ? entry.CompactionCount : null,
+        LastRunId = entry.LastRunId,
+        SpawnedBy = entry.SpawnedBy,
+        LastMessagePreview = includeLastMessage ? entry.LastMessagePreview : null,
+
+        // Runs are not tracked by this gateway yet: no session has one in flight.
+        HasActiveRun = false,
+        ActiveRunIds = [],
+    };
+}
