@@ -38,9 +38,6 @@ public static class FoundationMethodsServiceCollectionExtensions
         // The real health summary replaces any placeholder registered before.
         services.AddSingleton<IHealthSnapshotProvider>(sp => sp.GetRequiredService<HealthSummaryService>());
 
-        // Fallback only: the connection layer's tracker wins when it is registered.
-        services.TryAddSingleton<IPresenceTracker, GatewaySelfPresence>();
-
         return services
             .AddRpcMethodGroup<SystemMethods>()
             .AddRpcMethodGroup<ConfigMethods>()

@@ -1,5 +1,5 @@
 using OpenClaw.Configuration;
-using OpenClaw.Gateway.Methods.SystemInfo;
+using OpenClaw.Gateway.Hosting;
 using OpenClaw.Gateway.Protocol;
 using OpenClaw.Gateway.Rpc;
 
@@ -20,6 +20,6 @@ internal sealed class ConfigMethods(IOpenClawConfigSource config) : IRpcMethodGr
 
         methods.Map("config.schema", OperatorScopes.Read, json.EmptyMethodParams, json.ConfigSchemaResult,
             (_, _, _) => Task.FromResult(new ConfigSchemaResult(
-                ConfigSchema.BuildJsonSchema(), ConfigSchema.BuildUiHints(), GatewayRuntimeVersion.Current)));
+                ConfigSchema.BuildJsonSchema(), ConfigSchema.BuildUiHints(), GatewayLifecycle.Version)));
     }
 }

@@ -1,5 +1,5 @@
-using OpenClaw.GrainInterfaces.Sessions;
 using OpenClaw.Gateway.Protocol;
+using OpenClaw.GrainInterfaces.Sessions;
 
 namespace OpenClaw.Gateway.Methods.Sessions;
 

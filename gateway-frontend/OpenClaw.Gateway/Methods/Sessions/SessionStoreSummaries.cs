@@ -1,8 +1,8 @@
 using OpenClaw.Actors;
 using OpenClaw.Configuration.Model;
+using OpenClaw.Gateway.Protocol;
 using OpenClaw.GrainInterfaces;
 using OpenClaw.GrainInterfaces.Sessions;
-using OpenClaw.Gateway.Protocol;
 
 namespace OpenClaw.Gateway.Methods.Sessions;
 

@@ -1,12 +1,12 @@
 using OpenClaw.Actors;
 using OpenClaw.Configuration;
 using OpenClaw.Configuration.Model;
-using OpenClaw.GrainInterfaces;
-using OpenClaw.GrainInterfaces.Sessions;
 using OpenClaw.Gateway.Methods.Agents;
 using OpenClaw.Gateway.Methods.Models;
 using OpenClaw.Gateway.Protocol;
 using OpenClaw.Gateway.Rpc;
+using OpenClaw.GrainInterfaces;
+using OpenClaw.GrainInterfaces.Sessions;
 
 namespace OpenClaw.Gateway.Methods.Sessions;
 

@@ -1,5 +1,6 @@
 using OpenClaw.Configuration;
 using OpenClaw.Configuration.Model;
+using OpenClaw.Gateway.Hosting;
 using OpenClaw.Gateway.Methods.Agents;
 using OpenClaw.Gateway.Methods.Channels;
 using OpenClaw.Gateway.Methods.Diagnostics;
@@ -34,7 +35,7 @@ internal sealed class StatusSummaryService(
             ByAgent: [.. stores.Select(store => new AgentSessionsStatus(store.AgentId, store.Store.Path, store.Store.Count, store.Store.Recent))]);
 
         return new StatusSummary(
-            RuntimeVersion: GatewayRuntimeVersion.Current,
+            RuntimeVersion: GatewayLifecycle.Version,
             HostDesktop: new HostDesktopStatus(Enabled: false, State: "disabled"),
             Heartbeat: new HeartbeatOverview(
                 defaultAgentId,

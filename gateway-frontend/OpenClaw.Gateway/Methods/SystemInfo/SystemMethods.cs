@@ -1,3 +1,4 @@
+using OpenClaw.Gateway.Events;
 using OpenClaw.Gateway.Protocol;
 using OpenClaw.Gateway.Rpc;
 
@@ -7,7 +8,7 @@ namespace OpenClaw.Gateway.Methods.SystemInfo;
 internal sealed class SystemMethods(
     HealthSummaryService health,
     StatusSummaryService status,
-    IPresenceTracker presence) : IRpcMethodGroup
+    PresenceTracker presence) : IRpcMethodGroup
 {
     public void Map(RpcMethodTable methods)
     {
