@@ -44,7 +44,9 @@ public sealed class GrainCallCodec(IGrainMethodResolver? resolver = null)
 
     public byte[] EncodeCall(GrainCall call, string correlationId) => JsonSerializer.SerializeToUtf8Bytes(ToEnvelope(call, correlationId), ActorJson.Options);
 
-    public GrainCall DecodeCall(ReadOnlySpan<byte> utf8Json) => FromEnvelope(Deserialize<GrainCallEnvelope>(utf8Json));
+    public GrainCall DecodeCall(ReadOnlySpan<byte> utf8Json) => FromEnvelope(DecodeCallEnvelope(utf8Json));
+
+    public GrainCallEnvelope DecodeCallEnvelope(ReadOnlySpan<byte> utf8Json) => Deserialize<GrainCallEnvelope>(utf8Json);
 
     public byte[] EncodeResult(string correlationId, GrainMethodDescriptor method, object? result)
     {
