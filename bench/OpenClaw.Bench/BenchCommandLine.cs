@@ -7,7 +7,7 @@ internal static class BenchCommandLine
         Usage: OpenClaw.Bench [--quick] [--silo PATH/OpenClaw.Silo.dll] [--startup-runs N]
                               [--handshakes N] [--handshake-concurrency N]
                               [--rpc-requests N] [--rpc-seconds S] [--rpc-warmup-seconds S]
-                              [--rpc-loads CxK,CxK,...] [--idle CONN,CONN,...]
+                              [--rpc-loads CxK,CxK,...] [--idle CONN,CONN,...] [--max-gateway-rss-mb N]
         Starts the gateway (Release build of silo/) on 127.0.0.1 and prints a markdown table.
         Default run takes about 2-3 minutes; --quick about 20 seconds.
         """;
@@ -31,6 +31,7 @@ internal static class BenchCommandLine
                 "--rpc-warmup-seconds" => options with { RpcWarmUp = TimeSpan.FromSeconds(PositiveInt(name, Value())) },
                 "--rpc-loads" => options with { RpcLoads = ParseLoads(Value()) },
                 "--idle" => options with { IdleConnectionCounts = ParseCounts(name, Value()) },
+                "--max-gateway-rss-mb" => options with { MaxGatewayRssMegabytes = PositiveInt(name, Value()) },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };
         }

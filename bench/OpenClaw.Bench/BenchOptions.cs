@@ -18,6 +18,8 @@ internal sealed record BenchOptions
     public IReadOnlyList<int> IdleConnectionCounts { get; init; } = [1000, 5000];
     public int IdleOpenConcurrency { get; init; } = 32;
     public TimeSpan IdleSettle { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>The idle phase stops opening connections once the gateway's RSS passes this, to spare a shared machine.</summary>
+    public int MaxGatewayRssMegabytes { get; init; } = 4096;
 
     public static BenchOptions Quick { get; } = new()
     {

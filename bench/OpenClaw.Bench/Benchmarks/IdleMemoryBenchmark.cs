@@ -11,6 +11,8 @@ internal sealed class IdleMemoryBenchmark(GatewayProcess gateway, GatewayEndpoin
 {
     private const double TargetKilobytesPerConnection = 20;
     private const int WarmUpHandshakes = 64;
+    /// <summary>Connections opened between two RSS checks against the safety cap.</summary>
+    private const int GrowStep = 100;
     private static readonly TimeSpan OpenLimit = TimeSpan.FromSeconds(60);
 
     public async Task<IReadOnlyList<ResultRow>> RunAsync(CancellationToken cancellationToken)
@@ -24,25 +26,40 @@ internal sealed class IdleMemoryBenchmark(GatewayProcess gateway, GatewayEndpoin
         progress($"RSS idle: {Format.Megabytes(baseline)}");
 
         await using var pool = new IdleConnectionPool(endpoint);
+        var capKilobytes = options.MaxGatewayRssMegabytes * 1024L;
         foreach (var count in options.IdleConnectionCounts)
         {
-            await pool.GrowToAsync(count, options.IdleOpenConcurrency, failures, OpenLimit, cancellationToken);
+            var deadline = Deadline.After(OpenLimit);
+            while (pool.Count < count && !deadline.HasPassed && gateway.ReadRssKilobytes() < capKilobytes)
+            {
+                var before = pool.Count;
+                await pool.GrowToAsync(Math.Min(count, pool.Count + GrowStep), options.IdleOpenConcurrency, failures, OpenLimit, cancellationToken);
+                if (pool.Count == before)
+                    break; // every attempt failed; the failure log says why
+            }
             await Task.Delay(options.IdleSettle, cancellationToken);
             var held = pool.Count - pool.ClosedByGateway;
             var rss = gateway.ReadRssKilobytes();
             var perConnection = held > 0 ? (rss - baseline) / (double)held : double.NaN;
             var value = $"{Format.Megabytes(rss)}; {Format.Kilobytes(perConnection)} per connection";
             if (held != count)
-                value += $" (held {Format.Count(held)} of {Format.Count(count)}: {failures}; closed by gateway: {pool.ClosedByGateway})";
+                value += $" (held {Format.Count(held)} of {Format.Count(count)}{StopReason(rss, capKilobytes, failures)}; closed by gateway: {pool.ClosedByGateway})";
             rows.Add(new ResultRow(
                 $"gateway RSS with {Format.Count(count)} idle authenticated connections",
                 value,
                 $"≤ {TargetKilobytesPerConnection:0} KB per connection",
                 held == count && perConnection <= TargetKilobytesPerConnection));
             progress($"RSS with {count} connections: {value}");
+            if (held != count)
+                break; // larger counts would only hit the same limit again
         }
         return rows;
     }
+
+    private string StopReason(long rssKilobytes, long capKilobytes, FailureLog failures) =>
+        rssKilobytes >= capKilobytes ? $": stopped at the {options.MaxGatewayRssMegabytes} MB RSS safety cap (--max-gateway-rss-mb)"
+        : failures.Count > 0 ? $": {failures}"
+        : $": not all opened within {OpenLimit.TotalSeconds:0} s";
 
     private async Task WarmUpAsync(FailureLog failures, CancellationToken cancellationToken)
     {

@@ -89,7 +89,8 @@ internal sealed class RpcBenchmark(GatewayEndpoint endpoint, CpuMeter cpu, Bench
         var cpuUse = cpuSample.Stop();
         var summary = latencies.Summarize();
         var errors = drivers.Sum(d => d.ErrorResponses);
-        var failureText = failures.Count > 0 ? failures.ToString() : errors > 0 ? $"{errors} ok:false responses" : "";
+        var failureText = failures.Count > 0 ? failures.ToString()
+            : errors > 0 ? $"{Format.Count(errors)} ok:false responses, first: {drivers.Select(d => d.FirstError).First(e => e is not null)}" : "";
         return new RpcResult(summary.Count, elapsed, summary.Percentile(50), summary.Percentile(99), summary.Percentile(99.9), cpuUse, failureText);
     }
 

@@ -19,6 +19,9 @@ internal sealed class RpcConnectionDriver(GatewayConnection connection, int conn
 
     public long ErrorResponses { get; private set; }
 
+    /// <summary>The first <c>ok:false</c> response, shortened, so the table can say why requests failed.</summary>
+    public string? FirstError { get; private set; }
+
     public async Task RunAsync(WorkBudget budget, LatencyRecorder latencies, CancellationToken cancellationToken)
     {
         var outstanding = 0;
@@ -40,8 +43,8 @@ internal sealed class RpcConnectionDriver(GatewayConnection connection, int conn
             var receivedAt = Stopwatch.GetTimestamp();
             latencies.Record(receivedAt - _sentAt[slot]);
             _expectedId[slot] = -1;
-            if (!header.Ok)
-                ErrorResponses++;
+            if (!header.Ok && ErrorResponses++ == 0)
+                FirstError = ErrorText.Shorten(message.Span);
             if (budget.TryTake())
                 await SendAsync(slot, cancellationToken);
             else
