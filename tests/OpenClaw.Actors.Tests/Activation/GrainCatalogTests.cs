@@ -9,7 +9,8 @@ public sealed class GrainCatalogTests
 {
     private static void Grains(IServiceCollection services) => services
         .AddSingleton<Probes>()
-        .AddGrain<ICounterGrain, CounterGrain>();
+        .AddGrain<ICounterGrain, CounterGrain>()
+        .AddGrain<IOrderGrain, OrderGrain>();
 
     [Fact]
     public async Task Catalog_200ParallelFirstCalls_CreateExactlyOneActivation()
@@ -61,6 +62,25 @@ public sealed class GrainCatalogTests
         Assert.Equal(DeactivationReasonCode.ApplicationRequested, probes.Deactivations(key)[0]);
         Assert.Equal(1, await grain.IncrementAsync().WaitAsync(Wait.Timeout)); // fresh in-memory counter
         Assert.Equal(2, probes.Activations(key));
+    }
+
+    [Fact]
+    public async Task Catalog_CallArrivesWhileDeactivating_WaitsAndRunsOnTheNextActivation()
+    {
+        await using var silo = await TestSilo.StartAsync(Grains);
+        var key = Wait.NewKey();
+        var probes = silo.Services.GetRequiredService<Probes>();
+        var grain = silo.Grains.GetGrain<IOrderGrain>(key);
+        probes.Open($"{key}:x");
+
+        await grain.DeactivateSlowlyAsync().WaitAsync(Wait.Timeout);
+        await Wait.UntilAsync(() => probes.Entries(key).Contains("deactivate-start"), "deactivation starts");
+        var call = grain.HoldAsync("x");
+        Assert.False(call.IsCompleted);
+        probes.Open($"{key}:deactivate");
+        await call.WaitAsync(Wait.Timeout);
+
+        Assert.Equal(["activate", "deactivate-start", "deactivate-end", "activate", "enter:x"], probes.Entries(key));
     }
 
     [Fact]

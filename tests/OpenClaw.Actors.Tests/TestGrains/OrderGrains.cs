@@ -12,6 +12,9 @@ public interface IOrderGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IReadOnlyList<string>> GetLogAsync();
 
+    /// <summary>Deactivates after this call; OnDeactivateAsync then waits for the gate <c>{key}:deactivate</c>.</summary>
+    Task DeactivateSlowlyAsync();
+
     /// <summary>Waits for its cancellation token; reports entry and cancellation.</summary>
     Task WaitForCancellationAsync(CancellationToken cancellationToken = default);
 }
@@ -22,6 +25,27 @@ public class OrderGrain(Probes probes) : Grain, IOrderGrain
 {
     private readonly List<string> _log = [];
     private int _inside;
+    private bool _slowDeactivation;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        probes.Log(GetPrimaryKeyString(), "activate");
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        probes.Log(GetPrimaryKeyString(), "deactivate-start");
+        if (_slowDeactivation) await probes.Gate($"{GetPrimaryKeyString()}:deactivate");
+        probes.Log(GetPrimaryKeyString(), "deactivate-end");
+    }
+
+    public Task DeactivateSlowlyAsync()
+    {
+        _slowDeactivation = true;
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 
     public Task HoldAsync(string id) => Hold(id);
 
@@ -48,6 +72,7 @@ public class OrderGrain(Probes probes) : Grain, IOrderGrain
         // Two threads inside grain code at once would break this counter; the scheduler must prevent it.
         if (Interlocked.Increment(ref _inside) != 1) _log.Add("concurrent!");
         _log.Add($"enter:{id}");
+        probes.Log(GetPrimaryKeyString(), $"enter:{id}");
         Interlocked.Decrement(ref _inside);
         await probes.Gate($"{GetPrimaryKeyString()}:{id}");
         if (Interlocked.Increment(ref _inside) != 1) _log.Add("concurrent!");
