@@ -3,6 +3,9 @@ namespace OpenClaw.Actors;
 /// <summary>Identifies a stream: a namespace (e.g. <c>session</c>) and a key (e.g. the session key).</summary>
 public readonly record struct StreamId(string Namespace, string Key)
 {
+    /// <summary>The key a namespace subscription is filed under; not a key items can be published to.</summary>
+    public const string AllKeys = "*";
+
     public static StreamId Create(string @namespace, string key) => new(@namespace, key);
     public override string ToString() => $"{Namespace}/{Key}";
 }
@@ -12,6 +15,12 @@ public interface IStreamProvider
 {
     string Name { get; }
     IAsyncStream<T> GetStream<T>(StreamId streamId);
+
+    /// <summary>
+    /// Subscribes to every stream of <paramref name="namespace"/> (a wildcard topic binding in cluster mode): each
+    /// item arrives with the id of the stream it was published on, in publish order per stream.
+    /// </summary>
+    Task<StreamSubscriptionHandle> SubscribeNamespaceAsync<T>(string @namespace, Func<StreamId, T, CancellationToken, Task> onNext, StreamSubscriptionOptions? options = null);
 }
 
 /// <summary>

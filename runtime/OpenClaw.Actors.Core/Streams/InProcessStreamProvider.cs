@@ -36,13 +36,32 @@ public sealed partial class InProcessStreamProvider(string name, ILogger<InProce
         foreach (var subscription in all) await subscription.UnsubscribeAsync().ConfigureAwait(false);
     }
 
+    public Task<StreamSubscriptionHandle> SubscribeNamespaceAsync<T>(string @namespace, Func<StreamId, T, CancellationToken, Task> onNext, StreamSubscriptionOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(@namespace);
+        ArgumentNullException.ThrowIfNull(onNext);
+        // Filed under the namespace's wildcard id, so removal and the hub bookkeeping work as for a single stream.
+        return SubscribeAsync<StreamEnvelope>(
+            StreamId.Create(@namespace, StreamId.AllKeys),
+            (envelope, ct) => envelope.Item is T typed ? onNext(envelope.StreamId, typed, ct) : Task.CompletedTask,
+            options);
+    }
+
     internal async Task PublishAsync<T>(StreamId streamId, T item, CancellationToken cancellationToken)
     {
-        StreamHub? hub;
-        lock (_lock) _hubs.TryGetValue(streamId, out hub);
-        if (hub is null) return;
-        await hub.PublishAsync(item, cancellationToken).ConfigureAwait(false);
+        if (streamId.Key == StreamId.AllKeys) throw new ArgumentException($"'{StreamId.AllKeys}' names a namespace subscription, not a stream.", nameof(streamId));
+        StreamHub? hub, namespaceHub;
+        lock (_lock)
+        {
+            _hubs.TryGetValue(streamId, out hub);
+            _hubs.TryGetValue(StreamId.Create(streamId.Namespace, StreamId.AllKeys), out namespaceHub);
+        }
+        if (hub is not null) await hub.PublishAsync(item, cancellationToken).ConfigureAwait(false);
+        if (namespaceHub is not null) await namespaceHub.PublishAsync(new StreamEnvelope(streamId, item!), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>An item on its way to namespace subscribers, with the stream it was published on.</summary>
+    private sealed record StreamEnvelope(StreamId StreamId, object Item);
 
     internal Task<StreamSubscriptionHandle> SubscribeAsync<T>(StreamId streamId, Func<T, CancellationToken, Task> onNext, StreamSubscriptionOptions? options)
     {
