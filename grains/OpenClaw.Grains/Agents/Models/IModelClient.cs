@@ -50,6 +50,8 @@ public enum ModelErrorKind { RateLimit, Timeout, ContextLength, Refusal, Auth, B
 public sealed class ModelCallException(ModelErrorKind kind, string message, Exception? inner = null) : Exception(message, inner)
 {
     public ModelErrorKind Kind { get; } = kind;
+    /// <summary>How long the provider asked us to wait (its <c>Retry-After</c>), when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
     /// <summary>Worth trying the next model in the fallback list.</summary>
     public bool ShouldFallBack => Kind is ModelErrorKind.RateLimit or ModelErrorKind.Timeout or ModelErrorKind.Unavailable or ModelErrorKind.Unknown;
 }
