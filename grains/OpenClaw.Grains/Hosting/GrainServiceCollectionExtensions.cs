@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenClaw.Actors;
+using OpenClaw.Grains.Agents.Runs;
 using OpenClaw.Grains.Sessions;
 using OpenClaw.Grains.Storage;
+using OpenClaw.Grains.Transcripts;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +28,20 @@ public static class GrainServiceCollectionExtensions
                 (sp, _) => new OpenClawLayoutStorage(sp.GetServices<ILayoutPathMapping>()));
         }
         services.TryAddSingleton(TimeProvider.System);
+        AddChatSessionServices(services);
         return services;
+    }
+
+    /// <summary>
+    /// What chat sessions and their runs need besides the model router and the tool catalog, which the agent
+    /// features register (<see cref="OpenClaw.Grains.Agents.Models.IModelRouter"/>, <see cref="OpenClaw.Grains.Agents.Tools.IToolCatalog"/>) and which
+    /// must be present before a session runs. The transcript store and prompt source are replaceable (TryAdd).
+    /// </summary>
+    private static void AddChatSessionServices(IServiceCollection services)
+    {
+        services.TryAddSingleton<ITranscriptStore, JsonlTranscriptStore>();
+        services.TryAddSingleton<IAgentPromptSource, DefaultAgentPromptSource>();
+        services.TryAddSingleton<AgentRunLimiter>();
+        services.TryAddSingleton<AgentRunServices>();
     }
 }

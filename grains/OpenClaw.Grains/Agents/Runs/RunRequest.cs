@@ -1,0 +1,35 @@
+using OpenClaw.Actors;
+using OpenClaw.Grains.Agents.Models;
+using OpenClaw.Grains.Transcripts;
+
+namespace OpenClaw.Grains.Agents.Runs;
+
+/// <summary>What a session grain tells a run it starts (in process; never serialized).</summary>
+public sealed record RunRequest
+{
+    public required string RunId { get; init; }
+    public required string SessionKey { get; init; }
+    public required string AgentId { get; init; }
+    public required TranscriptRef Transcript { get; init; }
+    public required string Workspace { get; init; }
+    /// <summary>Null when no model is configured: the run then fails with a message saying what to configure.</summary>
+    public ModelChain? Chain { get; init; }
+    public string? Thinking { get; init; }
+    public string? ExtraSystemPrompt { get; init; }
+    public required TimeSpan Timeout { get; init; }
+    public required long StartedAt { get; init; }
+    public required IGrainFactory Grains { get; init; }
+}
+
+/// <summary>Fixed limits of the run loop.</summary>
+public static class RunLimits
+{
+    /// <summary>Model calls per run; the run ends after this many even if the model still asks for tools.</summary>
+    public const int MaxModelTurns = 25;
+
+    /// <summary>Used when neither the send nor <c>agents.defaults.timeoutSeconds</c> sets one.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(600);
+
+    /// <summary>The stop reason of a run cut off by <see cref="MaxModelTurns"/>.</summary>
+    public const string MaxTurnsStopReason = "max_turns";
+}

@@ -1,0 +1,95 @@
+using OpenClaw.GrainInterfaces.Messages;
+using OpenClaw.Grains.Transcripts;
+
+namespace OpenClaw.Grains.Sessions;
+
+/// <summary>
+/// The session grain's writer of its current transcript: opens it once per activation (which repairs a torn tail),
+/// chains entries through <c>parentId</c>, and remembers the idempotency keys of the user messages it holds, so an
+/// input started again after a crash is not written twice. Used only on the grain's scheduler.
+/// </summary>
+internal sealed class SessionTranscript(ITranscriptStore store, TimeProvider time)
+{
+    /// <summary>Keys remembered for duplicate detection; overflow rule: the oldest are forgotten first.</summary>
+    private const int MaxRememberedKeys = 1000;
+
+    private readonly Queue<string> _keyOrder = new();
+    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private TranscriptRef? _opened;
+    private string? _lastEntryId;
+
+    public TranscriptRef? Current => _opened;
+
+    public async Task OpenAsync(TranscriptRef transcript, string workspace, CancellationToken cancellationToken)
+    {
+        if (_opened == transcript) return;
+        var header = new TranscriptHeader { Id = transcript.SessionId, Timestamp = TranscriptJson.FormatTimestamp(time.GetUtcNow()), Cwd = workspace };
+        var content = await store.OpenAsync(transcript, header, cancellationToken);
+        _keys.Clear();
+        _keyOrder.Clear();
+        foreach (var entry in content.Entries)
+            if (entry.IdempotencyKey is { } key) Remember(key);
+        _lastEntryId = content.LastEntryId;
+        _opened = transcript;
+    }
+
+    /// <summary>Forgets the open transcript (after a reset or delete moved it away).</summary>
+    public void Close()
+    {
+        _opened = null;
+        _lastEntryId = null;
+        _keys.Clear();
+        _keyOrder.Clear();
+    }
+
+    public bool Contains(string idempotencyKey) => _keys.Contains(idempotencyKey);
+
+    /// <summary>Appends messages (one write, durable on return); returns the entry ids.</summary>
+    public Task<IReadOnlyList<string>> AppendMessagesAsync(IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken) =>
+        AppendAsync(messages.Select(m => NewEntry(TranscriptEntryTypes.Message) with { Message = m }).ToList(), cancellationToken);
+
+    /// <summary>Appends user messages tagged with their idempotency keys, skipping any already written.</summary>
+    public async Task AppendUserInputsAsync(IReadOnlyList<(string Key, ChatMessage Message)> inputs, CancellationToken cancellationToken)
+    {
+        var fresh = inputs.Where(i => !Contains(i.Key))
+            .Select(i => NewEntry(TranscriptEntryTypes.Message) with { Message = i.Message, IdempotencyKey = i.Key })
+            .ToList();
+        await AppendAsync(fresh, cancellationToken);
+    }
+
+    public async Task<string> AppendEntryAsync(TranscriptEntry entryWithoutChain, CancellationToken cancellationToken) =>
+        (await AppendAsync([entryWithoutChain], cancellationToken))[0];
+
+    public TranscriptEntry NewEntry(string type) => new()
+    {
+        Type = type,
+        Id = TranscriptJson.NewEntryId(),
+        Timestamp = TranscriptJson.FormatTimestamp(time.GetUtcNow()),
+    };
+
+    private async Task<IReadOnlyList<string>> AppendAsync(IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0) return [];
+        var transcript = _opened ?? throw new InvalidOperationException("The session transcript is not open.");
+        var chained = new List<TranscriptEntry>(entries.Count);
+        var parent = _lastEntryId;
+        foreach (var entry in entries)
+        {
+            chained.Add(entry with { ParentId = parent });
+            parent = entry.Id;
+        }
+
+        await store.AppendAsync(transcript, chained, cancellationToken);
+        _lastEntryId = parent;
+        foreach (var entry in chained)
+            if (entry.IdempotencyKey is { } key) Remember(key);
+        return chained.Select(e => e.Id).ToList();
+    }
+
+    private void Remember(string key)
+    {
+        if (!_keys.Add(key)) return;
+        _keyOrder.Enqueue(key);
+        if (_keyOrder.Count > MaxRememberedKeys) _keys.Remove(_keyOrder.Dequeue());
+    }
+}

@@ -1,0 +1,203 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using OpenClaw.Grains.Storage;
+
+namespace OpenClaw.Grains.Transcripts;
+
+/// <summary>
+/// Transcripts as JSONL files in OpenClaw's layout, <c>&lt;stateDir&gt;/agents/&lt;agentId&gt;/sessions/&lt;sessionId&gt;.jsonl</c>.
+/// An append is one write of complete lines followed by a flush to disk, so after a kill -9 the file ends with whole
+/// lines or with one torn line; <see cref="OpenAsync"/> cuts a torn (unterminated or unparsable) last line away, and
+/// readers ignore an unterminated tail, so nobody sees half an entry.
+/// </summary>
+public sealed partial class JsonlTranscriptStore(OpenClawStatePaths paths, ILogger<JsonlTranscriptStore> logger) : ITranscriptStore
+{
+    private const byte NewLine = (byte)'\n';
+
+    public string Locate(TranscriptRef transcript) => PathOf(transcript);
+
+    public async Task<TranscriptContent> OpenAsync(TranscriptRef transcript, TranscriptHeader header, CancellationToken cancellationToken)
+    {
+        var path = PathOf(transcript);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await WriteAsync(path, FileMode.CreateNew, Serialize([header]), cancellationToken);
+            return new TranscriptContent(header, []);
+        }
+
+        var bytes = await ReadAllAsync(path, cancellationToken);
+        var validLength = CompleteLength(bytes);
+        if (validLength < bytes.Length)
+        {
+            LogTornTail(path, bytes.Length - validLength);
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+            stream.SetLength(validLength);
+            stream.Flush(flushToDisk: true);
+        }
+
+        var content = Parse(bytes.AsSpan(0, validLength), path);
+        if (content.Header is null && content.Entries.Count == 0)
+        {
+            await WriteAsync(path, FileMode.Append, Serialize([header]), cancellationToken);
+            return new TranscriptContent(header, []);
+        }
+
+        return content;
+    }
+
+    public async Task<TranscriptContent> ReadAsync(TranscriptRef transcript, CancellationToken cancellationToken)
+    {
+        var path = PathOf(transcript);
+        if (!File.Exists(path)) return TranscriptContent.Empty;
+        byte[] bytes;
+        try
+        {
+            bytes = await ReadAllAsync(path, cancellationToken);
+        }
+        catch (FileNotFoundException)
+        {
+            return TranscriptContent.Empty;
+        }
+
+        var terminated = bytes.AsSpan().LastIndexOf(NewLine) + 1;
+        return Parse(bytes.AsSpan(0, terminated), path);
+    }
+
+    public Task AppendAsync(TranscriptRef transcript, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0) return Task.CompletedTask;
+        var path = PathOf(transcript);
+        if (!File.Exists(path))
+            throw new InvalidOperationException($"Transcript '{path}' does not exist; open it before appending.");
+        return WriteAsync(path, FileMode.Append, Serialize(entries), cancellationToken);
+    }
+
+    public Task<string?> ArchiveAsync(TranscriptRef transcript, string suffix, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var path = PathOf(transcript);
+        if (!File.Exists(path)) return Task.FromResult<string?>(null);
+        var stamp = TranscriptJson.FormatTimestamp(at).Replace(':', '-');
+        var target = $"{path}.{suffix}.{stamp}";
+        File.Move(path, target);
+        return Task.FromResult<string?>(target);
+    }
+
+    public Task<bool> DeleteAsync(TranscriptRef transcript, CancellationToken cancellationToken)
+    {
+        var path = PathOf(transcript);
+        if (!File.Exists(path)) return Task.FromResult(false);
+        File.Delete(path);
+        return Task.FromResult(true);
+    }
+
+    private string PathOf(TranscriptRef transcript)
+    {
+        if (transcript.SessionId.Length is 0 or > 128 || transcript.SessionId.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+            throw new ArgumentException($"'{transcript.SessionId}' is not a valid session id.", nameof(transcript));
+        var sessionsDirectory = Path.GetDirectoryName(paths.SessionStorePath(transcript.AgentId))!;
+        return Path.Combine(sessionsDirectory, transcript.SessionId + ".jsonl");
+    }
+
+    private static byte[] Serialize<T>(IReadOnlyList<T> lines)
+    {
+        var buffer = new MemoryStream();
+        foreach (var line in lines)
+        {
+            JsonSerializer.Serialize(buffer, line, TranscriptJson.Options);
+            buffer.WriteByte(NewLine);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>One write call of complete lines, then a flush to the disk before the append counts as done.</summary>
+    private static async Task WriteAsync(string path, FileMode mode, byte[] bytes, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, mode, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+        await stream.WriteAsync(bytes, cancellationToken);
+        stream.Flush(flushToDisk: true);
+    }
+
+    private static async Task<byte[]> ReadAllAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+        var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Length of the prefix made of complete lines whose last line is valid JSON (a crash tears only the last).</summary>
+    private static int CompleteLength(byte[] bytes)
+    {
+        var end = bytes.AsSpan().LastIndexOf(NewLine) + 1;
+        while (end > 0)
+        {
+            var lineStart = bytes.AsSpan(0, end - 1).LastIndexOf(NewLine) + 1;
+            if (IsJsonObject(bytes.AsSpan(lineStart, end - 1 - lineStart))) return end;
+            end = lineStart;
+        }
+
+        return 0;
+    }
+
+    private static bool IsJsonObject(ReadOnlySpan<byte> line)
+    {
+        if (line.Trim(" \r\t"u8).IsEmpty) return true;
+        try
+        {
+            var reader = new Utf8JsonReader(line);
+            using var document = JsonDocument.ParseValue(ref reader);
+            return document.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private TranscriptContent Parse(ReadOnlySpan<byte> bytes, string path)
+    {
+        TranscriptHeader? header = null;
+        var entries = new List<TranscriptEntry>();
+        var lineNumber = 0;
+        while (!bytes.IsEmpty)
+        {
+            var newline = bytes.IndexOf(NewLine);
+            var line = newline < 0 ? bytes : bytes[..newline];
+            bytes = newline < 0 ? [] : bytes[(newline + 1)..];
+            lineNumber++;
+            if (line.Trim(" \r\t"u8).IsEmpty) continue;
+            try
+            {
+                if (TypeOf(line) == TranscriptEntryTypes.Session)
+                    header ??= JsonSerializer.Deserialize<TranscriptHeader>(line, TranscriptJson.Options);
+                else if (JsonSerializer.Deserialize<TranscriptEntry>(line, TranscriptJson.Options) is { } entry)
+                    entries.Add(entry);
+            }
+            catch (JsonException exception)
+            {
+                // A damaged line in the middle cannot be a torn append; skip it rather than lose the whole transcript.
+                LogBadLine(exception, path, lineNumber);
+            }
+        }
+
+        return new TranscriptContent(header, entries);
+    }
+
+    private static string? TypeOf(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line);
+        using var document = JsonDocument.ParseValue(ref reader);
+        return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("type", out var type)
+            ? type.GetString()
+            : null;
+    }
+
+    [LoggerMessage(3200, LogLevel.Warning, "Transcript {Path} ended with a torn entry of {Bytes} bytes; it was cut away")]
+    private partial void LogTornTail(string path, int bytes);
+
+    [LoggerMessage(3201, LogLevel.Warning, "Transcript {Path} line {Line} is not a valid entry; skipped")]
+    private partial void LogBadLine(Exception exception, string path, int line);
+}
