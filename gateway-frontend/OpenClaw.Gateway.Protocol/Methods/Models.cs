@@ -1,14 +1,28 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
 namespace OpenClaw.Gateway.Protocol;
 
-/// <summary><c>models.list</c> params (the CLI sends <c>view:"default", includeDetails:true</c>).</summary>
+/// <summary>
+/// <c>models.list</c> params (the CLI sends <c>view:"default"|"all", includeDetails:true</c>, plus <c>provider</c> and
+/// <c>refresh</c> for <c>models list --provider/--refresh</c>).
+/// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record ModelsListParams
 {
+    [MinLength(1)]
     public string? AgentId { get; init; }
+
+    [AllowedValues(null, "default", "configured", "provider-config", "all")]
     public string? View { get; init; }
+
+    /// <summary>Only this provider's models.</summary>
+    [MinLength(1)]
+    public string? Provider { get; init; }
     public bool? IncludeDetails { get; init; }
+    public bool? IncludeProviderCapabilities { get; init; }
+    public bool? PreparedOnly { get; init; }
+    public bool? Refresh { get; init; }
 }
 
 public sealed record ModelsListResult(IReadOnlyList<ModelChoice> Models);

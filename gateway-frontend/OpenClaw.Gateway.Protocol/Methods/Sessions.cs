@@ -1,12 +1,19 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace OpenClaw.Gateway.Protocol;
 
-/// <summary><c>sessions.list</c> params. Without <see cref="AgentId"/> the default agent's sessions are listed.</summary>
+/// <summary>
+/// <c>sessions.list</c> params. Without <see cref="AgentId"/> the default agent's sessions are listed. Upstream's
+/// people/board/ownership filters (<c>ownerId</c>, <c>involvingMe</c>, <c>spawnedBy</c>, ...) are not accepted: this
+/// gateway has no such data, and ignoring a filter would return sessions the caller asked to exclude.
+/// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record SessionsListParams
+public sealed record SessionsListParams : IValidatableObject
 {
+    public const string ArchivedAll = "all";
+
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 
@@ -18,14 +25,46 @@ public sealed record SessionsListParams
 
     [Range(1, int.MaxValue)]
     public int? ActiveMinutes { get; init; }
+    [MinLength(1)]
     public string? AgentId { get; init; }
     public string? Search { get; init; }
+
+    [MinLength(1)]
+    [MaxLength(512)]
     public string? Label { get; init; }
+
+    /// <summary>Newest first by this time; this gateway records no separate interaction time, so both use updatedAt.</summary>
+    [AllowedValues(null, "updatedAt", "lastInteractionAt")]
+    public string? SortBy { get; init; }
+
+    /// <summary>Only agents of the config: always the case here, accepted for compatibility.</summary>
+    public bool? ConfiguredAgentsOnly { get; init; }
     public bool? IncludeGlobal { get; init; }
     public bool? IncludeUnknown { get; init; }
     public bool? IncludeDerivedTitles { get; init; }
     public bool? IncludeLastMessage { get; init; }
-    public bool? Archived { get; init; }
+
+    /// <summary><c>true</c> (archived only), <c>false</c> (the default: not archived) or <c>"all"</c>.</summary>
+    public JsonElement? Archived { get; init; }
+
+    /// <summary>The archived filter for the index: true, false, or null for both.</summary>
+    public bool? ArchivedFilter() => Archived switch
+    {
+        null => false,
+        { ValueKind: JsonValueKind.True } => true,
+        { ValueKind: JsonValueKind.False } => false,
+        _ => null,
+    };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Archived is { } archived
+            && archived.ValueKind is not (JsonValueKind.True or JsonValueKind.False)
+            && !(archived.ValueKind == JsonValueKind.String && archived.GetString() == ArchivedAll))
+        {
+            yield return new ValidationResult("at /archived: must be boolean or \"all\"", [nameof(Archived)]);
+        }
+    }
 }
 
 /// <summary>

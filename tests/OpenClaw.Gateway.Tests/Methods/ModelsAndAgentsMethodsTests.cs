@@ -46,6 +46,27 @@ public sealed class ModelsAndAgentsMethodsTests(FoundationGatewayFixture fixture
     }
 
     [Fact]
+    public async Task ModelsList_ProviderAndAllView_ListsOnlyThatProvider()
+    {
+        await using var client = await fixture.ConnectReaderAsync();
+
+        var result = await client.CallOkAsync("models.list", new JsonObject { ["view"] = "all", ["provider"] = "remote", ["includeDetails"] = true });
+
+        Assert.Equal(["big"], Field.Array(result, "models").Select(m => (string?)m!["id"]));
+    }
+
+    [Fact]
+    public async Task ModelsList_UnknownView_IsInvalidRequest()
+    {
+        await using var client = await fixture.ConnectReaderAsync();
+
+        var error = await client.CallErrorAsync("models.list", new JsonObject { ["view"] = "everything" });
+
+        Assert.Equal(ErrorCodes.InvalidRequest, (string?)error["code"]);
+        Assert.StartsWith("invalid models.list params", (string?)error["message"]);
+    }
+
+    [Fact]
     public async Task ModelsList_UnknownAgent_IsInvalidRequestWithUnknownAgentIdCode()
     {
         await using var client = await fixture.ConnectReaderAsync();

@@ -6,7 +6,7 @@ namespace OpenClaw.Gateway.Tests.Methods;
 
 /// <summary>
 /// sessions.list (capture 13): paging, filters, defaults and row fields, reading the session index grain that the
-/// test seeds directly. The class fixture's "ops" agent is seeded once with five sessions; "main" stays empty.
+/// test seeds directly. The class fixture's "ops" agent holds five sessions plus one archived; "main" stays empty.
 /// </summary>
 public sealed class SessionsListTests(FoundationGatewayFixture fixture) : IClassFixture<FoundationGatewayFixture>, IAsyncLifetime
 {
@@ -35,6 +35,15 @@ public sealed class SessionsListTests(FoundationGatewayFixture fixture) : IClass
                 LastMessagePreview = $"preview {i}",
             });
         }
+
+        // The newest entry, but archived: hidden unless asked for.
+        await index.UpsertAsync(new SessionEntry
+        {
+            Key = "agent:ops:archived",
+            SessionId = "00000000-0000-0000-0000-0000000000aa",
+            UpdatedAt = BaseTime + 10,
+            Archived = true,
+        });
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -145,8 +154,37 @@ public sealed class SessionsListTests(FoundationGatewayFixture fixture) : IClass
         var error = await client.CallErrorAsync("sessions.list", new JsonObject { ["agentId"] = "nobody" });
 
         Assert.Equal(ErrorCodes.InvalidRequest, (string?)error["code"]);
+        Assert.Equal("unknown agent id \"nobody\"", (string?)error["message"]);
         Assert.Equal("UNKNOWN_AGENT_ID", (string?)error["details"]?["code"]);
-        Assert.Contains("nobody", (string?)error["message"]);
+        Assert.Equal("nobody", (string?)error["details"]?["agentId"]);
+    }
+
+    [Fact]
+    public async Task SessionsList_Archived_TrueListsOnlyArchivedAndAllListsBoth()
+    {
+        await using var client = await fixture.ConnectReaderAsync();
+
+        var archived = await client.CallOkAsync("sessions.list", new JsonObject { ["agentId"] = "ops", ["archived"] = true });
+        var all = await client.CallOkAsync("sessions.list", new JsonObject { ["agentId"] = "ops", ["archived"] = "all" });
+
+        Assert.Equal(["agent:ops:archived"], Keys(archived));
+        Assert.True(Field.Bool(Field.Array(archived, "sessions")[0]!.AsObject(), "archived"));
+        Assert.Equal(6, Field.Number(all, "totalCount"));
+        Assert.Equal("agent:ops:archived", Keys(all)[0]);
+    }
+
+    [Theory]
+    [InlineData("archived", "some")]
+    [InlineData("sortBy", "key")]
+    [InlineData("label", "")]
+    public async Task SessionsList_InvalidStringParam_IsInvalidRequest(string name, string value)
+    {
+        await using var client = await fixture.ConnectReaderAsync();
+
+        var error = await client.CallErrorAsync("sessions.list", new JsonObject { [name] = value });
+
+        Assert.Equal(ErrorCodes.InvalidRequest, (string?)error["code"]);
+        Assert.StartsWith("invalid sessions.list params", (string?)error["message"]);
     }
 
     [Theory]
@@ -168,7 +206,7 @@ public sealed class SessionsListTests(FoundationGatewayFixture fixture) : IClass
     {
         await using var client = await fixture.ConnectReaderAsync();
 
-        var error = await client.CallErrorAsync("sessions.list", new JsonObject { ["sortBy"] = "key" });
+        var error = await client.CallErrorAsync("sessions.list", new JsonObject { ["ownerId"] = "someone" });
 
         Assert.Equal(ErrorCodes.InvalidRequest, (string?)error["code"]);
     }

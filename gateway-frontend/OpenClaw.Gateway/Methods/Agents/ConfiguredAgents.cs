@@ -28,12 +28,11 @@ internal static class ConfiguredAgents
                 : new AgentEntryConfig { Id = agents.DefaultAgentId };
         }
 
-        var normalized = agentId.Trim().ToLowerInvariant();
-        return agents.Entries.TryGetValue(normalized, out var entry)
+        return agents.Entries.TryGetValue(agentId.Trim().ToLowerInvariant(), out var entry)
             ? entry
-            : throw new RpcException(ErrorCodes.InvalidRequest, $"unknown agent id: {normalized}")
+            : throw new RpcException(ErrorCodes.InvalidRequest, $"unknown agent id \"{agentId}\"")
             {
-                Details = new JsonObject { ["code"] = UnknownAgentIdCode, ["agentId"] = normalized },
+                Details = new JsonObject { ["code"] = UnknownAgentIdCode, ["agentId"] = agentId },
             };
     }
 

@@ -6,9 +6,9 @@ using OpenClaw.Gateway.Rpc;
 namespace OpenClaw.Gateway.Methods.Models;
 
 /// <summary>
-/// <c>models.list</c>: the configured model catalogue; the agent's primary model (the default agent's when no
-/// <c>agentId</c>) is tagged <c>default</c>. <c>view</c> and <c>includeDetails</c> are accepted; every view is the
-/// configured catalogue, always with details, since there is no built-in catalogue to filter.
+/// <c>models.list</c>: the configured model catalogue (only <c>provider</c>'s models when given); the agent's primary
+/// model (the default agent's when no <c>agentId</c>) is tagged <c>default</c>. Every <c>view</c> is the configured
+/// catalogue, always with details, since this gateway has no built-in catalogue; <c>refresh</c> has nothing to refresh.
 /// </summary>
 internal sealed class ModelsMethods(IOpenClawConfigSource config) : IRpcMethodGroup
 {
@@ -24,6 +24,9 @@ internal sealed class ModelsMethods(IOpenClawConfigSource config) : IRpcMethodGr
         var snapshot = config.Current.Config;
         var agent = ConfiguredAgents.Resolve(snapshot.Agents, request.AgentId);
         var defaultModel = ModelReference.Parse(ConfiguredAgents.PrimaryModel(snapshot.Agents, agent));
-        return new ModelsListResult(ModelCatalog.List(snapshot.Models, defaultModel));
+        var models = ModelCatalog.List(snapshot.Models, defaultModel);
+        return new ModelsListResult(request.Provider is { } provider
+            ? [.. models.Where(model => string.Equals(model.Provider, provider.Trim(), StringComparison.OrdinalIgnoreCase))]
+            : models);
     }
 }

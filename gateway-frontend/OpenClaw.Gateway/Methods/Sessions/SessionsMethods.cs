@@ -35,7 +35,7 @@ internal sealed class SessionsMethods(IOpenClawConfigSource config, IGrainFactor
             request.Label,
             request.IncludeGlobal ?? true,
             request.IncludeUnknown ?? false,
-            request.Archived);
+            request.ArchivedFilter());
 
         var index = grains.GetGrain<ISessionIndexGrain>(GrainKeys.SessionIndex(agent.Id));
         var page = await index.ListAsync(query, cancellationToken).ConfigureAwait(false);
