@@ -81,6 +81,7 @@ internal static class OpenAiMessageMapper
         ThinkingLevels.Medium => ChatReasoningEffortLevel.Medium,
         ThinkingLevels.High => ChatReasoningEffortLevel.High,
         ThinkingLevels.ExtraHigh => ChatReasoningEffortLevel.ExtraHigh,
-        _ => null,
+        // Not a null literal: the SDK's implicit string conversion would turn it into new Level(null) and throw.
+        _ => default(ChatReasoningEffortLevel?),
     };
 }
