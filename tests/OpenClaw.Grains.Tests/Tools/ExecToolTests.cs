@@ -101,6 +101,37 @@ public sealed class ExecToolTests : IDisposable
     }
 
     [Fact]
+    public async Task Exec_Timeout_KillsADetachedGrandchildTheShellNoLongerOwns()
+    {
+        // The subshell exits at once, so the sleep is re-parented and no longer a descendant: only the process group finds it.
+        var result = await _exec.InvokeAsync("""{"command":"(sleep 30 & echo $! > orphan.pid); sleep 30","timeoutSeconds":1}""", _workspace.Path);
+
+        Assert.Contains("timed out", result.Content);
+        await AssertProcessEndsAsync(int.Parse(File.ReadAllText(_workspace.File("orphan.pid")).Trim()));
+    }
+
+    [Fact]
+    public async Task Exec_BackgroundProcessHoldingTheOutput_ReturnsAfterTheGraceWithANote()
+    {
+        var stopwatch = Stopwatch.StartNew();
+
+        var result = await _exec.InvokeAsync("""{"command":"sleep 30 & echo $! > held.pid; echo quick"}""", _workspace.Path);
+
+        var pid = int.Parse(File.ReadAllText(_workspace.File("held.pid")).Trim());
+        try
+        {
+            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"took {stopwatch.Elapsed}");
+            Assert.False(result.IsError, result.Content);
+            Assert.StartsWith("quick", result.Content);
+            Assert.Contains("a background process kept the output open", result.Content);
+        }
+        finally
+        {
+            Process.GetProcessById(pid).Kill();
+        }
+    }
+
+    [Fact]
     public async Task Exec_Cancellation_KillsTheCommandAndThrows()
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(1));
