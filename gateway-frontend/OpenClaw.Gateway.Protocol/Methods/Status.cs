@@ -35,7 +35,11 @@ public sealed record CliProjection(CliAgentsProjection Agents, MemoryPluginStatu
 /// <summary><c>ownership</c> is <c>sole</c> with one agent, <c>explicit</c> with several.</summary>
 public sealed record CliAgentsProjection(string DefaultId, string Ownership, bool SelectionRequired, IReadOnlyList<CliAgentRow> Rows);
 
-public sealed record CliAgentRow(string Id);
+public sealed record CliAgentRow(string Id)
+{
+    /// <summary>The agent's configured display name, if any (the CLI shows it beside the id).</summary>
+    public string? Name { get; init; }
+}
 
 public sealed record MemoryPluginStatus(bool Enabled)
 {

@@ -60,6 +60,22 @@ public sealed class ConfigMethodsTests(FoundationGatewayFixture fixture) : IClas
     }
 
     [Fact]
+    public void ConfigGetResponse_MissingFile_SendsRawAsNullAndExistsFalse()
+    {
+        var snapshot = new ConfigSnapshot(
+            "/nowhere/openclaw.json", Exists: false, Raw: null, Parsed: new JsonObject(), Config: OpenClaw.Configuration.Model.OpenClawConfig.Default,
+            Hash: "sha256:00", Issues: [], Warnings: [new ConfigIssue("", "config file not found; defaults in use")], IncludedPaths: []);
+
+        var json = JsonSerializer.SerializeToNode(OpenClaw.Gateway.Methods.Config.ConfigGetResponse.From(snapshot), MethodsJson.Default.ConfigGetResult)!.AsObject();
+
+        Assert.False(Field.Bool(json, "exists"));
+        Field.Null(json, "raw");
+        Assert.Empty(Field.Object(json, "parsed"));
+        Assert.Equal("config file not found; defaults in use", (string?)Field.Array(json, "warnings")[0]!["message"]);
+        Assert.True(Field.Bool(json, "valid"));
+    }
+
+    [Fact]
     public async Task ConfigGet_UnknownParam_IsInvalidRequest()
     {
         await using var client = await fixture.ConnectReaderAsync();

@@ -56,7 +56,7 @@ internal sealed class StatusSummaryService(
                         defaultAgentId,
                         agents.Count == 1 ? "sole" : "explicit",
                         SelectionRequired: false,
-                        [.. agents.Select(agent => new CliAgentRow(agent.Id))]),
+                        [.. agents.Select(agent => new CliAgentRow(agent.Id) { Name = agent.Name })]),
                     new MemoryPluginStatus(Enabled: false))
                 : null,
         };
