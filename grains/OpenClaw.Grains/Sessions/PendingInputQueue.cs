@@ -10,7 +10,7 @@ namespace OpenClaw.Grains.Sessions;
 /// is aborted. Overflow rule: at <see cref="Capacity"/> queued inputs a send is refused with a retryable
 /// <c>BUSY</c> <see cref="DomainException"/>; nothing already accepted is ever dropped.
 /// </summary>
-internal static class PendingInputQueue
+public static class PendingInputQueue
 {
     public const int Capacity = 100;
 
