@@ -42,11 +42,13 @@ public static class EmbeddedHost
         builder.Services.AddGrainsFromAssembly(OpenClawGrainsAssembly.Assembly);
         builder.Services.AddOpenClawGrainServices(stateDirectory);
         builder.Services.AddOpenClawGateway(settings);
+        builder.Services.AddFoundationMethods();
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.Services.GetRequiredService<ConfigWatcher>(); // starts hot reload; disposed with the host
         app.MapOpenClawGateway();
+        app.MapStatusEndpoint();
         await app.StartAsync(cancellationToken);
         LogStartup(app, settings, configSource.Current);
         return app;
@@ -78,6 +80,8 @@ public static class EmbeddedHost
         var logFile = config.Config.Logging.File ?? Path.Combine(stateDirectory, "logs", "openclaw.log");
         var level = LogLevels.Parse(config.Config.Logging.Level);
         builder.Logging.SetMinimumLevel(level);
+        // Kestrel and hosting log every request at Information; the gateway logs connections itself.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddOpenClawFileLogging(logFile, level);
     }
 
