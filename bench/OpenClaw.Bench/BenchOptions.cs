@@ -19,7 +19,7 @@ internal sealed record BenchOptions
     public int IdleOpenConcurrency { get; init; } = 32;
     public TimeSpan IdleSettle { get; init; } = TimeSpan.FromSeconds(2);
     /// <summary>The idle phase stops opening connections once the gateway's RSS passes this, to spare a shared machine.</summary>
-    public int MaxGatewayRssMegabytes { get; init; } = 4096;
+    public int MaxGatewayRssMegabytes { get; init; } = 2048;
 
     public static BenchOptions Quick { get; } = new()
     {
