@@ -8,6 +8,7 @@ internal static class BenchCommandLine
                               [--handshakes N] [--handshake-concurrency N]
                               [--rpc-requests N] [--rpc-seconds S] [--rpc-warmup-seconds S]
                               [--rpc-loads CxK,CxK,...] [--idle CONN,CONN,...] [--max-gateway-rss-mb N]
+                              [--client-mode cli|probe]
         Starts the gateway (Release build of silo/) on 127.0.0.1 and prints a markdown table.
         Default run takes about 2-3 minutes; --quick about 20 seconds.
         """;
@@ -22,6 +23,8 @@ internal static class BenchCommandLine
             options = name switch
             {
                 "--quick" => options,
+                "--client-mode" => options with { ClientMode = Value() is "cli" or "probe" ? args[i]
+                    : throw new ArgumentException("--client-mode is cli or probe.") },
                 "--silo" => options with { SiloPath = Value() },
                 "--startup-runs" => options with { StartupRuns = PositiveInt(name, Value()) },
                 "--handshakes" => options with { Handshakes = PositiveInt(name, Value()) },

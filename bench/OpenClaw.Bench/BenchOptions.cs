@@ -5,6 +5,9 @@ internal sealed record BenchOptions
 {
     /// <summary>Path to OpenClaw.Silo.dll; found relative to the repository when not given.</summary>
     public string? SiloPath { get; init; }
+    /// <summary>Client mode in connect: <c>cli</c> (default, what the CLI sends) or <c>probe</c>
+    /// (left out of presence, which separates the cost of a connection from that of presence broadcasts).</summary>
+    public string ClientMode { get; init; } = "cli";
     public int StartupRuns { get; init; } = 5;
     public int Handshakes { get; init; } = 2000;
     public int HandshakeConcurrency { get; init; } = 32;

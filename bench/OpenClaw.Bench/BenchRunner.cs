@@ -48,7 +48,7 @@ internal sealed class BenchRunner(string siloPath, BenchOptions options, Action<
         try
         {
             await gateway.WaitUntilReadyAsync(ReadyLimit, cancellationToken);
-            using var endpoint = new GatewayEndpoint(gateway.WebSocketUri, gateway.Token);
+            using var endpoint = new GatewayEndpoint(gateway.WebSocketUri, gateway.Token, options.ClientMode);
             return await measure(gateway, endpoint);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

@@ -42,5 +42,5 @@ Progress($"gateway {siloPath}; machine {machine}");
 
 var rows = await new BenchRunner(siloPath, options, Progress).RunAsync(stop.Token);
 Console.WriteLine();
-Console.WriteLine(ResultTable.Render(machine, rows));
+Console.WriteLine(ResultTable.Render(machine, options.ClientMode, rows));
 return 0;

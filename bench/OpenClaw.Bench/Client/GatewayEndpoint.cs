@@ -6,7 +6,7 @@ namespace OpenClaw.Bench.Client;
 
 /// <summary>Where and how to connect: the URI, the preallocated connect frame (token inside),
 /// and one HTTP handler shared by every upgrade so a connection costs no handler of its own.</summary>
-internal sealed class GatewayEndpoint(Uri uri, string token) : IDisposable
+internal sealed class GatewayEndpoint(Uri uri, string token, string clientMode) : IDisposable
 {
     private readonly HttpMessageInvoker _invoker = new(new SocketsHttpHandler
     {
@@ -16,10 +16,11 @@ internal sealed class GatewayEndpoint(Uri uri, string token) : IDisposable
 
     public Uri Uri { get; } = uri;
 
-    /// <summary>The connect request, id "1", as the CLI sends it for <c>operator.read</c> methods.</summary>
+    /// <summary>The connect request, id "1", as the CLI sends it for <c>operator.read</c> methods
+    /// (client mode <c>cli</c>, or <c>probe</c>, which the gateway leaves out of presence).</summary>
     public ReadOnlyMemory<byte> ConnectFrame { get; } = Encoding.UTF8.GetBytes(
         "{\"type\":\"req\",\"id\":\"1\",\"method\":\"connect\",\"params\":{\"minProtocol\":4,\"maxProtocol\":4," +
-        "\"client\":{\"id\":\"cli\",\"version\":\"bench\",\"platform\":\"linux\",\"mode\":\"cli\"}," +
+        "\"client\":{\"id\":\"cli\",\"version\":\"bench\",\"platform\":\"linux\",\"mode\":" + JsonSerializer.Serialize(clientMode) + "}," +
         "\"role\":\"operator\",\"scopes\":[\"operator.read\"],\"caps\":[],\"auth\":{\"token\":" +
         JsonSerializer.Serialize(token) + "}}}");
 
