@@ -199,4 +199,20 @@ public sealed class OpenAiModelClientTests : IAsyncLifetime
 
         Assert.Equal(ModelErrorKind.Unavailable, failure.Kind);
     }
+    [Fact]
+    public async Task StreamAsync_StreamCutShort_FailsAfterThePartialText()
+    {
+        _stub.Enqueue(new StubReply { TextChunks = ["partial", " never"], TruncateAfterChunks = 1 });
+        var seen = new List<ModelStreamUpdate>();
+
+        var failure = await Assert.ThrowsAsync<ModelCallException>(async () =>
+        {
+            await foreach (var update in _client.StreamAsync(ModelHarness.Ask("x"), CancellationToken.None))
+                seen.Add(update);
+        }).WaitAsync(ModelHarness.Timeout);
+
+        Assert.Equal(ModelErrorKind.Unavailable, failure.Kind);
+        Assert.Equal("partial", ModelHarness.TextOf(seen));
+        Assert.DoesNotContain(seen, u => u is ResponseCompleted);
+    }
 }

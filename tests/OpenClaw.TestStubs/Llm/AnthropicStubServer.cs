@@ -83,18 +83,16 @@ public sealed class AnthropicStubServer : LlmStubServer
             await WriteEventAsync(context, "ping", """{"type": "ping"}""", TimeSpan.Zero);
             for (var i = 0; i < reply.TextChunks.Count; i++)
             {
-                if (i == reply.AbortAfterChunks)
+                if (i == reply.TruncateAfterChunks)
                 {
-                    context.Abort();
                     return;
                 }
                 await Send(AnthropicWire.BlockDelta(index, new JsonObject { ["type"] = "text_delta", ["text"] = reply.TextChunks[i] }));
             }
             await Send(AnthropicWire.BlockStop(index++));
         }
-        if (reply.AbortAfterChunks >= reply.TextChunks.Count)
+        if (reply.TruncateAfterChunks >= reply.TextChunks.Count)
         {
-            context.Abort();
             return;
         }
 

@@ -66,16 +66,14 @@ public sealed class OpenAiStubServer : LlmStubServer
         await Send(OpenAiWire.Chunk(id, model, new JsonObject { ["role"] = "assistant", ["content"] = "", ["refusal"] = null }, null));
         for (var i = 0; i < reply.TextChunks.Count; i++)
         {
-            if (i == reply.AbortAfterChunks)
+            if (i == reply.TruncateAfterChunks)
             {
-                context.Abort();
                 return;
             }
             await Send(OpenAiWire.Chunk(id, model, new JsonObject { ["content"] = reply.TextChunks[i] }, null));
         }
-        if (reply.AbortAfterChunks >= reply.TextChunks.Count)
+        if (reply.TruncateAfterChunks >= reply.TextChunks.Count)
         {
-            context.Abort();
             return;
         }
 

@@ -30,8 +30,11 @@ public sealed record StubReply
     /// <summary>Waited before every streamed chunk.</summary>
     public TimeSpan ChunkDelay { get; init; }
 
-    /// <summary>Drop the connection after this many text chunks have been streamed (a mid-stream failure).</summary>
-    public int? AbortAfterChunks { get; init; }
+    /// <summary>
+    /// End the response after this many text chunks, without the closing chunk/events (a stream cut short). The
+    /// response ends cleanly rather than with a reset: a TCP reset makes the client discard what it had not read yet.
+    /// </summary>
+    public int? TruncateAfterChunks { get; init; }
 
     public static StubReply Text(params string[] chunks) => new() { TextChunks = chunks };
 

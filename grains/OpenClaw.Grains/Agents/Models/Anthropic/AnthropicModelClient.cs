@@ -40,6 +40,7 @@ public sealed class AnthropicModelClient : IModelClient
         var toolCalls = new ToolCallAccumulator();
         var usage = new UsageInfo(0, 0);
         string? stopReason = null;
+        var stopped = false;
 
         var events = ModelStreamGuard.TranslateErrors(
             () => _client.Messages.CreateStreaming(parameters, cancellationToken),
@@ -74,7 +75,15 @@ public sealed class AnthropicModelClient : IModelClient
                 usage = new UsageInfo(final.InputTokens ?? usage.Input, final.OutputTokens,
                     final.CacheReadInputTokens ?? usage.CacheRead, final.CacheCreationInputTokens ?? usage.CacheWrite);
             }
+            else if (streamEvent.TryPickStop(out _))
+            {
+                stopped = true;
+            }
         }
+
+        // A stream cut short (connection closed before message_stop) must not pass for a complete answer.
+        if (!stopped)
+            throw new ModelCallException(ModelErrorKind.Unavailable, $"{_provider.Id}/{request.Model}: the stream ended before the response was complete");
 
         if (stopReason == "refusal")
             throw new ModelCallException(ModelErrorKind.Refusal, $"{_provider.Id}/{request.Model}: the model refused to answer");

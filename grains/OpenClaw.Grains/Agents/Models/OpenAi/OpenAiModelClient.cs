@@ -69,6 +69,9 @@ public sealed class OpenAiModelClient : IModelClient
             usage ??= update.Usage;
         }
 
+        // A stream cut short (connection closed without a finish reason) must not pass for a complete answer.
+        if (finishReason is null)
+            throw new ModelCallException(ModelErrorKind.Unavailable, $"{_providerId}/{request.Model}: the stream ended before the response was complete");
         if (refused || finishReason == ChatFinishReason.ContentFilter)
             throw new ModelCallException(ModelErrorKind.Refusal, $"{_providerId}/{request.Model}: the model refused to answer (content filter)");
         foreach (var call in toolCalls.Complete(request.Model))
@@ -90,7 +93,6 @@ public sealed class OpenAiModelClient : IModelClient
         ChatFinishReason.ToolCalls or ChatFinishReason.FunctionCall => "toolUse",
         ChatFinishReason.Length => "length",
         ChatFinishReason.Stop => "stop",
-        // Some compatible servers end the stream without a finish reason.
         _ => toolCalls.IsEmpty ? "stop" : "toolUse",
     };
 }

@@ -12,42 +12,51 @@ namespace OpenClaw.Grains.Agents.Models.Routing;
 /// </summary>
 internal static class ProviderResilience
 {
-    public static ResiliencePipeline Build(string providerId, ModelRouterOptions options, TimeProvider time, ILogger logger) =>
-        new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
+    public static ResiliencePipeline Build(string providerId, ModelRouterOptions options, TimeProvider time, ILogger logger)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
+        // Polly rejects zero retry attempts: no retries means no retry strategy at all.
+        if (options.MaxRetries > 0)
+            builder.AddRetry(Retry(providerId, options, logger));
+        return builder.AddCircuitBreaker(Breaker(providerId, options, logger)).Build();
+    }
+
+    private static RetryStrategyOptions Retry(string providerId, ModelRouterOptions options, ILogger logger) =>
+        new()
+        {
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is ModelCallException failure && IsRetryable(failure, options)),
+            MaxRetryAttempts = options.MaxRetries,
+            Delay = options.RetryBaseDelay,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is ModelCallException { RetryAfter: { } retryAfter } ? retryAfter : (TimeSpan?)null),
+            OnRetry = args =>
             {
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is ModelCallException failure && IsRetryable(failure, options)),
-                MaxRetryAttempts = Math.Max(0, options.MaxRetries),
-                Delay = options.RetryBaseDelay,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is ModelCallException { RetryAfter: { } retryAfter } ? retryAfter : (TimeSpan?)null),
-                OnRetry = args =>
-                {
-                    var kind = (args.Outcome.Exception as ModelCallException)?.Kind ?? ModelErrorKind.Unknown;
-                    ModelsLog.Retrying(logger, providerId, args.AttemptNumber + 1, kind, args.RetryDelay.TotalMilliseconds);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+                var kind = (args.Outcome.Exception as ModelCallException)?.Kind ?? ModelErrorKind.Unknown;
+                ModelsLog.Retrying(logger, providerId, args.AttemptNumber + 1, kind, args.RetryDelay.TotalMilliseconds);
+                return ValueTask.CompletedTask;
+            },
+        };
+
+    private static CircuitBreakerStrategyOptions Breaker(string providerId, ModelRouterOptions options, ILogger logger) =>
+        new()
+        {
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is ModelCallException failure && IsProviderHealthFailure(failure.Kind)),
+            FailureRatio = options.BreakerFailureRatio,
+            SamplingDuration = options.BreakerSamplingDuration,
+            MinimumThroughput = options.BreakerMinimumThroughput,
+            BreakDuration = options.BreakerBreakDuration,
+            OnOpened = args =>
             {
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is ModelCallException failure && IsProviderHealthFailure(failure.Kind)),
-                FailureRatio = options.BreakerFailureRatio,
-                SamplingDuration = options.BreakerSamplingDuration,
-                MinimumThroughput = options.BreakerMinimumThroughput,
-                BreakDuration = options.BreakerBreakDuration,
-                OnOpened = args =>
-                {
-                    ModelsLog.CircuitOpened(logger, providerId, args.BreakDuration.TotalSeconds);
-                    return ValueTask.CompletedTask;
-                },
-                OnClosed = _ =>
-                {
-                    ModelsLog.CircuitClosed(logger, providerId);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
+                ModelsLog.CircuitOpened(logger, providerId, args.BreakDuration.TotalSeconds);
+                return ValueTask.CompletedTask;
+            },
+            OnClosed = _ =>
+            {
+                ModelsLog.CircuitClosed(logger, providerId);
+                return ValueTask.CompletedTask;
+            },
+        };
 
     private static bool IsProviderHealthFailure(ModelErrorKind kind) =>
         kind is ModelErrorKind.RateLimit or ModelErrorKind.Timeout or ModelErrorKind.Unavailable;
