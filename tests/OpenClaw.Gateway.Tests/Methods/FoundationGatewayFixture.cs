@@ -62,7 +62,7 @@ public sealed class FoundationGatewayFixture : IAsyncLifetime
     public Uri BaseAddress => Gateway.BaseAddress;
 
     public async Task InitializeAsync() =>
-        _gateway = await TestGateway.StartAsync(services => services.AddFoundationMethods(), configJson: ConfigJson);
+        _gateway = await TestGateway.StartAsync(configJson: ConfigJson);
 
     public async Task DisposeAsync()
     {
