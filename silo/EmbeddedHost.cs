@@ -41,6 +41,9 @@ public static class EmbeddedHost
         builder.Services.AddEmbeddedSilo(silo => silo.StateDirectory = stateDirectory);
         builder.Services.AddGrainsFromAssembly(OpenClawGrainsAssembly.Assembly);
         builder.Services.AddOpenClawGrainServices(stateDirectory);
+        builder.Services.AddOpenClawModels();
+        builder.Services.AddOpenClawTools();
+        builder.Services.AddOpenClawAgentWorkspace(HomeDirectory(getEnv));
         builder.Services.AddOpenClawGateway(settings);
         builder.Services.AddFoundationMethods();
         options.ConfigureServices?.Invoke(builder.Services);

@@ -13,6 +13,7 @@ namespace OpenClaw.Gateway.Handshake;
 internal sealed class HelloBuilder(
     RpcMethodTable methods,
     GatewayEventCatalog events,
+    GatewayCapabilityCatalog capabilities,
     PresenceTracker presence,
     GatewayStateVersions versions,
     IHealthSnapshotProvider health,
@@ -41,7 +42,7 @@ internal sealed class HelloBuilder(
         return new HelloOk(
             protocol,
             new HelloServer(GatewayLifecycle.Version, connectionId) { BuildId = lifecycle.BuildId, BootId = lifecycle.BootId },
-            new HelloFeatures(methods.MethodNames, events.EventNames) { Capabilities = [] },
+            new HelloFeatures(methods.MethodNames, events.EventNames) { Capabilities = capabilities.Capabilities },
             snapshot,
             new HelloAuth(principal.Role, principal.Scopes) { Method = principal.AuthMethod },
             new HelloPolicy(policy.MaxPayloadBytes, policy.MaxBufferedBytes, (long)policy.TickInterval.TotalMilliseconds));

@@ -36,6 +36,7 @@ public static class GatewayServiceCollectionExtensions
         // Events
         services.TryAddSingleton<GatewayStateVersions>();
         services.TryAddSingleton<GatewayEventCatalog>();
+        services.TryAddSingleton<GatewayCapabilityCatalog>();
         services.TryAddSingleton<IGatewayEventBroadcaster, GatewayEventBroadcaster>();
         services.TryAddSingleton<PresenceTracker>();
         services.TryAddSingleton<IHealthSnapshotProvider, MinimalHealthSnapshotProvider>();
@@ -56,6 +57,13 @@ public static class GatewayServiceCollectionExtensions
         where TGroup : class, IRpcMethodGroup
     {
         services.AddSingleton<IRpcMethodGroup, TGroup>();
+        return services;
+    }
+
+    /// <summary>Declares server capabilities a component implements, advertised in <c>hello-ok.features.capabilities</c>.</summary>
+    public static IServiceCollection AddGatewayCapabilities(this IServiceCollection services, params string[] capabilities)
+    {
+        services.AddSingleton(new GatewayCapabilityRegistration(capabilities));
         return services;
     }
 

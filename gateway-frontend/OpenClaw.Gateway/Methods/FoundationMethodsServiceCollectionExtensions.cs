@@ -29,6 +29,8 @@ public static class FoundationMethodsServiceCollectionExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
+        // models.list serves the catalog published from config; the CLI's `models list` requires this capability.
+        services.AddGatewayCapabilities("published-model-catalog");
         services.TryAddSingleton<RuntimeLoadMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<RuntimeLoadMonitor>());
         services.TryAddSingleton<SessionStoreSummaries>();
