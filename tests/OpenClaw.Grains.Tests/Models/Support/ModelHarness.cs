@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OpenClaw.Configuration;
-using OpenClaw.Configuration.Model;
 using OpenClaw.GrainInterfaces.Messages;
 using OpenClaw.Grains.Agents.Models;
 using OpenClaw.Grains.Agents.Models.Routing;
