@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# RabbitMQ (Debian rabbitmq-server 3.10.x) for the cluster-mode transport tests: a throwaway single node, run as root
+# without systemd, listening on 127.0.0.1:5672 only (AMQP, epmd and Erlang distribution all on loopback), with its
+# data under $OPENCLAW_SERVERS_DIR/rabbitmq, wiped on every start. Installs the apt package when it is missing.
+#   usage: scripts/servers/rabbitmq.sh start|stop|status
+#   env:   OPENCLAW_SERVERS_DIR (default ~/.cache/openclaw-orleans/servers)
+set -euo pipefail
+
+HOST=127.0.0.1
+PORT=5672
+DIR=${OPENCLAW_SERVERS_DIR:-$HOME/.cache/openclaw-orleans/servers}/rabbitmq
+DATA="$DIR/node"                                  # wiped on start
+BIN=/usr/lib/rabbitmq/bin
+READY_TIMEOUT_S=90
+
+# Everything the server and its CLI tools must agree on. HOME holds the Erlang cookie: server and rabbitmqctl
+# must see the same one, so it lives with the node's data instead of the caller's home.
+export HOME="$DIR/home"
+export RABBITMQ_NODENAME=rabbit@localhost
+export RABBITMQ_NODE_IP_ADDRESS=$HOST RABBITMQ_NODE_PORT=$PORT RABBITMQ_DIST_PORT=25672
+export ERL_EPMD_ADDRESS=$HOST
+export RABBITMQ_MNESIA_BASE="$DATA/mnesia" RABBITMQ_LOG_BASE="$DATA/log"
+export RABBITMQ_CONFIG_FILE="$DATA/rabbitmq.conf" RABBITMQ_ENABLED_PLUGINS_FILE="$DATA/enabled_plugins"
+export RABBITMQ_PID_FILE="$DATA/rabbit.pid"
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+
+install() {
+  [ -x "$BIN/rabbitmq-server" ] && return 0
+  echo "installing rabbitmq-server from apt"
+  export DEBIAN_FRONTEND=noninteractive
+  # An image with empty package lists knows no candidate: refresh them first, then install.
+  if ! apt-cache show rabbitmq-server >/dev/null 2>&1; then apt-get update -qq >/dev/null; fi
+  apt-get install -y -qq rabbitmq-server >/dev/null
+  [ -x "$BIN/rabbitmq-server" ] || { echo "rabbitmq-server installed but $BIN/rabbitmq-server is missing" >&2; exit 1; }
+}
+
+running() { "$BIN/rabbitmq-diagnostics" -q check_running >/dev/null 2>&1; }
+
+port_open() { (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null; }
+
+start() {
+  mkdir -p "$DIR"
+  # Serialize concurrent starts (a test fixture and a script at the same moment).
+  exec 9>"$DIR/start.lock"
+  flock -w 300 9 || { echo "timed out waiting for another rabbitmq start" >&2; exit 1; }
+  install
+  if [ -d "$HOME" ] && running; then echo "rabbitmq already running, $HOST:$PORT"; return 0; fi
+  if port_open; then echo "rabbitmq: something already listens on $HOST:$PORT; using it"; return 0; fi
+
+  rm -rf "$DATA"; mkdir -p "$DATA/mnesia" "$DATA/log" "$HOME"
+  echo '[].' >"$RABBITMQ_ENABLED_PLUGINS_FILE"
+  # loopback_users = none lets guest/guest in over 127.0.0.1 (the node listens on nothing else).
+  printf 'listeners.tcp.1 = %s:%s\nloopback_users = none\n' "$HOST" "$PORT" >"$RABBITMQ_CONFIG_FILE"
+  # -detached forks the node away from this shell; it must not inherit the lock descriptor.
+  "$BIN/rabbitmq-server" -detached 9>&-
+  if ! "$BIN/rabbitmqctl" wait "$RABBITMQ_PID_FILE" --timeout "$READY_TIMEOUT_S" >/dev/null 2>"$DIR/wait.err"; then
+    cat "$DIR/wait.err" >&2
+    tail -n 30 "$DATA"/log/*.log >&2 2>/dev/null || true
+    echo "rabbitmq did not become ready within ${READY_TIMEOUT_S}s (logs: $DATA/log)" >&2
+    exit 1
+  fi
+  echo "rabbitmq ready, pid $(cat "$RABBITMQ_PID_FILE"), $HOST:$PORT"
+}
+
+stop() {
+  if [ ! -d "$HOME" ] || ! running; then echo "rabbitmq not running (by this script)"; else
+    "$BIN/rabbitmqctl" shutdown --timeout 60 >/dev/null 2>&1 || true   # returns once the OS process is gone
+    echo "rabbitmq stopped"
+  fi
+  # epmd was started by the node's Erlang VM and outlives it; ask it to exit (harmless when it is not running).
+  /usr/bin/epmd -kill >/dev/null 2>&1 || true
+}
+
+status() {
+  if [ -d "$HOME" ] && running; then echo "rabbitmq running, $HOST:$PORT"; return 0; fi
+  if port_open; then echo "rabbitmq: not started by this script, but something listens on $HOST:$PORT"; return 0; fi
+  echo "rabbitmq not running"; return 3
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac
