@@ -68,8 +68,9 @@ public sealed partial class ChatSessionGrain(
         if (State.ActiveRun is null) return;
         try
         {
-            // Settle here so clients get a terminal event now; the run's own late report will be stale.
-            await _runs.StopAllAsync(RunStatuses.Error, "interrupted (gateway stopping)", cancellationToken);
+            // Settle here so clients get a terminal event now (the run's own late report will be stale); queued
+            // inputs stay queued and the watchdog reminder starts them on the next activation.
+            await _runs.StopAllAsync(RunStatuses.Error, "interrupted (gateway stopping)", abortQueued: false, cancellationToken);
         }
         catch (Exception exception)
         {
@@ -182,7 +183,7 @@ public sealed partial class ChatSessionGrain(
         if (State.SessionId is not null)
         {
             await OpenTranscriptAsync(cancellationToken);
-            await _runs.StopAllAsync(RunStatuses.Aborted, "session reset", cancellationToken);
+            await _runs.StopAllAsync(RunStatuses.Aborted, "session reset", abortQueued: true, cancellationToken);
             await _transcript.AppendEntryAsync(_transcript.NewEntry(TranscriptEntryTypes.Reset) with { Reason = reason }, cancellationToken);
             _transcript.Close();
         }
@@ -201,7 +202,7 @@ public sealed partial class ChatSessionGrain(
             throw new DomainException("INVALID_REQUEST", $"session {_key} has sessionId {sessionId}, not {expectedSessionId}");
 
         await OpenTranscriptAsync(cancellationToken);
-        await _runs.StopAllAsync(RunStatuses.Aborted, "session deleted", cancellationToken);
+        await _runs.StopAllAsync(RunStatuses.Aborted, "session deleted", abortQueued: true, cancellationToken);
         _transcript.Close();
         var transcriptRef = new TranscriptRef(_agentId, sessionId);
         var archived = new List<string>();

@@ -4,7 +4,7 @@ namespace OpenClaw.Grains.Sessions;
 /// Idempotency keys of recent sends → their runId, kept in the session state so they survive reactivation. A key is
 /// remembered for <see cref="Ttl"/>; overflow rule: past <see cref="MaxEntries"/> the oldest keys are forgotten first.
 /// </summary>
-internal static class IdempotencyCache
+public static class IdempotencyCache
 {
     public const int MaxEntries = 1000;
     public static readonly TimeSpan Ttl = TimeSpan.FromMinutes(5);

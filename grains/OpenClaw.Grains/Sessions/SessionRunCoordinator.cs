@@ -126,7 +126,17 @@ internal sealed class SessionRunCoordinator(
     {
         if (!IsIdle) return;
         var next = PendingInputQueue.TakeNextRun(State.Pending);
-        if (next.Count > 0) await StartAsync(next, cancellationToken);
+        if (next.Count == 0) return;
+        try
+        {
+            await StartAsync(next, cancellationToken);
+        }
+        catch
+        {
+            // Not started (e.g. the transcript write failed): the inputs stay first in line, as the stored state says.
+            State.Pending.InsertRange(0, next);
+            throw;
+        }
     }
 
     /// <summary>A run recorded as active that this activation does not run was cut off (crash, restart): settle it as an error.</summary>
@@ -165,11 +175,11 @@ internal sealed class SessionRunCoordinator(
     }
 
     /// <summary>
-    /// Ends everything at once (reset, delete, shutdown): the active run is detached and settled here as
-    /// <paramref name="status"/> (its own late report is then stale), queued inputs are settled as aborted. Their user
-    /// messages stay in the transcript.
+    /// Ends the active run at once (reset, delete, shutdown): it is detached and settled here as
+    /// <paramref name="status"/> (its own late report is then stale). With <paramref name="abortQueued"/> the queued
+    /// inputs are settled as aborted too, their user messages kept in the transcript; without it they stay queued.
     /// </summary>
-    public async Task StopAllAsync(string status, string message, CancellationToken cancellationToken)
+    public async Task StopAllAsync(string status, string message, bool abortQueued, CancellationToken cancellationToken)
     {
         if (State.ActiveRun is { } record)
         {
@@ -186,7 +196,7 @@ internal sealed class SessionRunCoordinator(
             }, cancellationToken);
         }
 
-        if (State.Pending.Count > 0) await AbortQueuedAsync([.. State.Pending], message, cancellationToken);
+        if (abortQueued && State.Pending.Count > 0) await AbortQueuedAsync([.. State.Pending], message, cancellationToken);
     }
 
     private async Task AbortQueuedAsync(List<PendingInput> inputs, string reason, CancellationToken cancellationToken)

@@ -94,4 +94,30 @@ public sealed class ChatSessionRecoveryTests : IAsyncDisposable
         Assert.Equal(["kept", "echo: kept", "after", "echo: after"], history.Messages.Select(m => m.Message.Text()));
         Assert.All(await File.ReadAllLinesAsync(_directory.TranscriptPath("main", sessionId)), line => Assert.EndsWith("}", line));
     }
+
+    [Fact]
+    public async Task GracefulStop_SettlesTheActiveRun_AndLeavesQueuedInputsForTheNextStart()
+    {
+        var key = $"agent:main:stop-{Guid.NewGuid():N}";
+        var first = new ScriptedModelRouter { Behaviour = (request, call, ct) => _held.Run("stopping", ct) };
+        await using (var silo = await SessionSilo.StartAsync(_directory.Path, first, durable: true))
+        {
+            await using var log = await SessionEventLog.SubscribeAsync(silo.Streams, key);
+            await silo.Session(key).SendAsync(new SendMessage { Text = "running", IdempotencyKey = "g1" });
+            await Wait.UntilAsync(() => _held.Entered == 1, "the run to stream");
+            await silo.Session(key).SendAsync(new SendMessage { Text = "waiting", IdempotencyKey = "g2" });
+
+            await silo.StopAsync();
+
+            var settled = await log.WaitForCompletionAsync("g1");
+            Assert.Equal((RunStatuses.Error, "interrupted (gateway stopping)"), (settled.Run.Status, settled.Run.ErrorMessage));
+            Assert.DoesNotContain(log.Events, e => e is RunCompleted { Run.RunId: "g2" });
+        }
+
+        await using var restarted = await SessionSilo.StartAsync(_directory.Path, new ScriptedModelRouter(), durable: true);
+        await using var events = await SessionEventLog.SubscribeAsync(restarted.Streams, key);
+        Assert.Equal(RunStatuses.Running, (await restarted.Session(key).GetRunAsync("g2")).Status);
+        var continued = await events.WaitForCompletionAsync("g2");
+        Assert.Equal("echo: waiting", continued.Run.ReplyText);
+    }
 }

@@ -7,7 +7,7 @@ namespace OpenClaw.Grains.Agents.Runs;
 /// <see cref="MaxChars"/> characters are waiting, and the caller flushes before tool calls and the final event. The
 /// held text is bounded by <see cref="MaxChars"/> plus one model delta.
 /// </summary>
-internal sealed class ChatDeltaCoalescer(TimeProvider time)
+public sealed class ChatDeltaCoalescer(TimeProvider time)
 {
     public const int MaxChars = 256;
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(20);
