@@ -110,4 +110,29 @@ public sealed class CompactionTests : IAsyncLifetime
         await log.WaitForAsync(e => e is SessionChangedEvent { Reason: "compact" });
         Assert.False((await _silo.Session($"agent:main:none-{Guid.NewGuid():N}").CompactAsync(null)).Compacted);
     }
+
+    [Fact]
+    public async Task ContextOverflowError_CompactsAndRetriesTheTurnOnce()
+    {
+        var key = $"agent:main:overflow-{Guid.NewGuid():N}";
+        await using var log = await SessionEventLog.SubscribeAsync(_silo.Streams, key);
+        var session = _silo.Session(key);
+        foreach (var i in new[] { 1, 2 })
+        {
+            await session.SendAsync(new SendMessage { Text = $"old {i}", IdempotencyKey = $"o{i}" });
+            await log.WaitForCompletionAsync($"o{i}");
+        }
+
+        var overflowed = 0;
+        _model.Behaviour = (request, call, ct) =>
+            request.SystemPrompt != ContextCompactor.SystemPrompt && Interlocked.Exchange(ref overflowed, 1) == 0
+                ? ModelScripts.FailAtOnce(ModelErrorKind.ContextLength, "prompt is too long")
+                : SummariseOrEcho(request, call, ct);
+        await session.SendAsync(new SendMessage { Text = "now", IdempotencyKey = "o3" });
+        var completed = await log.WaitForCompletionAsync("o3");
+
+        Assert.Equal((RunStatuses.Ok, "echo: now"), (completed.Run.Status, completed.Run.ReplyText));
+        Assert.Equal(RunContextBuilder.SummaryPrefix + Summary, RunRequests[^1].Messages[0].Text());
+        Assert.Equal(1, (await session.GetEntryAsync())!.CompactionCount);
+    }
 }

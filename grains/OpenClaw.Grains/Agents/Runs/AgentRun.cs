@@ -119,6 +119,7 @@ public sealed partial class AgentRun
         var invoker = new ToolInvoker(tools, new ToolContext(_request.AgentId, _request.SessionKey, _request.Workspace, _request.Grains),
             _events, _services.Time, _logger);
 
+        var overflowCompacted = false;
         for (var turn = 1; ; turn++)
         {
             if (turn > 1) context.AddRange(await _host.TakeSteeringAsync(RunId, _events.Seq, cancellationToken));
@@ -130,7 +131,23 @@ public sealed partial class AgentRun
                 Tools = definitions,
                 Thinking = _request.Thinking,
             };
-            var result = await streamer.StreamAsync(chain, request, _progress, cancellationToken);
+            ModelTurnStreamer.TurnResult result;
+            try
+            {
+                result = await streamer.StreamAsync(chain, request, _progress, cancellationToken);
+            }
+            catch (ModelCallException overflow) when (overflow.Kind == ModelErrorKind.ContextLength && !overflowCompacted && _progress.TurnText.Length == 0)
+            {
+                // Spec §8: on a context overflow, compact and retry the turn once. Everything in the context is in
+                // the transcript by now (inputs, earlier turns, tool results), so it can be rebuilt from there.
+                overflowCompacted = true;
+                var compacted = await CompactAsync(chain, systemPrompt, force: true, cancellationToken);
+                if (compacted is null) throw;
+                context = compacted;
+                turn--;
+                continue;
+            }
+
             context.Add(result.Message);
             if (result.ToolCalls.Count == 0)
                 return await FinishAsync(result.Message, result.Message.StopReason ?? "stop", persisted: false, cancellationToken);
@@ -154,13 +171,20 @@ public sealed partial class AgentRun
         var tokens = TokenEstimator.Estimate(systemPrompt) + TokenEstimator.Estimate(context);
         _progress.ContextTokens = tokens;
         if (!policy.ShouldCompact(tokens)) return context;
+        return await CompactAsync(chain, systemPrompt, force: false, cancellationToken) ?? context;
+    }
 
-        var compaction = await _services.Compactor.CompactAsync(transcript.Entries, policy, chain, force: false, maxKeptMessages: null, cancellationToken);
-        if (compaction is null) return context;
+    /// <summary>Compacts the transcript and returns the new context, or null when there was nothing to compact.</summary>
+    private async Task<List<ChatMessage>?> CompactAsync(ModelChain chain, string systemPrompt, bool force, CancellationToken cancellationToken)
+    {
+        var transcript = await _services.Transcripts.ReadAsync(_request.Transcript, cancellationToken);
+        var policy = new CompactionPolicy(ModelChainResolver.ContextWindowOf(_services.Config.Current.Config, chain.Primary));
+        var compaction = await _services.Compactor.CompactAsync(transcript.Entries, policy, chain, force, maxKeptMessages: null, cancellationToken);
+        if (compaction is null) return null;
         await _host.RecordCompactionAsync(RunId, compaction, _events.Seq + 1, cancellationToken);
         await _events.AgentAsync(AgentStreams.Compaction, CompactionEventData(compaction), cancellationToken);
         var compacted = await _services.Transcripts.ReadAsync(_request.Transcript, cancellationToken);
-        context = RunContextBuilder.Build(compacted.Entries);
+        var context = RunContextBuilder.Build(compacted.Entries);
         _progress.ContextTokens = TokenEstimator.Estimate(systemPrompt) + TokenEstimator.Estimate(context);
         return context;
     }

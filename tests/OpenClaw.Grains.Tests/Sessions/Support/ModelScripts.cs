@@ -41,4 +41,14 @@ public static class ModelScripts
         yield return new TextDelta("so far");
         throw new ModelCallException(kind, message);
     }
+
+    /// <summary>Fails before yielding anything.</summary>
+    public static async IAsyncEnumerable<ModelStreamUpdate> FailAtOnce(ModelErrorKind kind, string message)
+    {
+        await Task.Yield();
+        Throw(kind, message);
+        yield break;
+    }
+
+    private static void Throw(ModelErrorKind kind, string message) => throw new ModelCallException(kind, message);
 }
