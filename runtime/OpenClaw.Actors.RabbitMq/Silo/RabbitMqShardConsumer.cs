@@ -1,0 +1,198 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenClaw.Actors.RabbitMq;
+using OpenClaw.Actors.Runtime;
+using OpenClaw.Actors.Runtime.Catalog;
+using OpenClaw.Actors.Runtime.Hosting;
+using OpenClaw.Actors.Serialization;
+using RabbitMQ.Client;
+
+namespace OpenClaw.Actors.RabbitMq.Silo;
+
+/// <summary>
+/// The silo side of the transport, started and stopped with the silo: one connection, one <see cref="ShardReceiver"/>
+/// per shard queue (every silo consumes every queue; single-active-consumer makes the broker deliver each queue to
+/// exactly one of them, and fail it over to a waiting one when that silo's consumer goes away), a
+/// <see cref="ShardCallHandler"/> that runs calls on the <see cref="IGrainDispatcher"/> and answers them, and the
+/// ownership probes. 3.10 does not rebalance: the first silo to subscribe keeps a shard until it stops or fails.
+/// <para>
+/// A graceful stop hands the shards over without two live activations of a grain: it stops starting calls (new
+/// deliveries wait unsettled), waits for the calls in flight, deactivates every grain (state is flushed), and only then
+/// closes the shard channels. The broker then requeues what this silo held and activates the next consumer, which it
+/// tells at once with a probe. Calls to these shards wait in their queues meanwhile, bounded by their deadlines.
+/// </para>
+/// </summary>
+public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, IAsyncDisposable
+{
+    private const int ReplyChannelCount = 2;
+
+    private readonly RabbitMqTransportOptions _options;
+    private readonly ShardTopology _topology;
+    private readonly RabbitMqShardOwnership _ownership;
+    private readonly GrainCatalog _catalog;
+    private readonly IGrainMethodResolver _resolver;
+    private readonly TimeProvider _time;
+    private readonly string _siloName;
+    private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _abort = new();
+    private readonly SemaphoreSlim _lifecycle = new(1, 1);
+    private readonly List<ShardReceiver> _receivers = [];
+    private IConnection? _connection;
+    private ReplyPublisher? _replies;
+    private ShardProbe? _probe;
+    private ShardOwnershipTracker? _tracker;
+    private bool _disposed;
+
+    public RabbitMqShardConsumer(
+        IOptions<RabbitMqTransportOptions> options,
+        RabbitMqShardOwnership ownership,
+        GrainCatalog catalog,
+        IGrainMethodResolver resolver,
+        TimeProvider time,
+        IOptions<EmbeddedSiloOptions> silo,
+        ILoggerFactory loggers)
+    {
+        _options = options.Value;
+        _topology = new ShardTopology(_options);
+        _ownership = ownership;
+        _catalog = catalog;
+        _resolver = resolver;
+        _time = time;
+        _siloName = silo.Value.SiloName;
+        _loggers = loggers;
+        _logger = loggers.CreateLogger<RabbitMqShardConsumer>();
+    }
+
+    /// <summary>Calls being run or answered now, over all shards.</summary>
+    public int InFlightCount => _receivers.Sum(r => r.InFlightCount);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_connection is not null) throw new InvalidOperationException("The shard consumer is already started.");
+            var connection = await RabbitMqConnections.OpenAsync(_options, $"openclaw-silo-{_siloName}-{Guid.NewGuid():N}", cancellationToken)
+                .ConfigureAwait(false);
+            _connection = connection;
+            await using (var declaring = await connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+                await _topology.DeclareAsync(declaring, cancellationToken).ConfigureAwait(false);
+
+            _replies = await ReplyPublisher.OpenAsync(connection, ReplyChannelCount, cancellationToken).ConfigureAwait(false);
+            _tracker = new ShardOwnershipTracker(_ownership, _catalog, _loggers.CreateLogger<ShardOwnershipTracker>());
+            var handler = new ShardCallHandler(_catalog, new GrainCallCodec(_resolver), _replies, _time, _abort.Token,
+                _loggers.CreateLogger<ShardCallHandler>());
+            for (var shard = 0; shard < _topology.ShardCount; shard++)
+            {
+                _receivers.Add(await ShardReceiver.OpenAsync(connection, shard, _topology, _options.Prefetch, handler, _tracker, cancellationToken)
+                    .ConfigureAwait(false));
+            }
+
+            _probe = await ShardProbe.OpenAsync(connection, _topology, _options.OwnershipProbeInterval, _time,
+                _loggers.CreateLogger<ShardProbe>(), cancellationToken).ConfigureAwait(false);
+            _probe.Start();
+            LogStarted(_siloName, _topology.ShardCount, _topology.Prefix, RabbitMqTransportOptionsValidator.Redact(_options.Uri));
+        }
+        catch
+        {
+            await CloseAsync().ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_connection is null || _tracker is null) return;
+            foreach (var receiver in _receivers) receiver.BeginDrain();
+            if (_probe is not null) await _probe.StopAsync().ConfigureAwait(false);
+            await Task.WhenAll(_receivers.Select(r => r.WhenIdleAsync(cancellationToken))).ConfigureAwait(false);
+
+            var released = _tracker.StopAndReleaseAll();
+            await _tracker.WhenDeactivationsDoneAsync(cancellationToken).ConfigureAwait(false);
+            await _catalog.DeactivateAllAsync(new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is stopping."), cancellationToken)
+                .ConfigureAwait(false);
+
+            // Closing the shard channels requeues what this silo still holds and activates the next consumers...
+            foreach (var receiver in _receivers) await receiver.DisposeAsync().ConfigureAwait(false);
+            _receivers.Clear();
+            // ...which learn it from a probe even when no call is waiting.
+            if (_probe is not null) await _probe.ProbeAsync(released, cancellationToken).ConfigureAwait(false);
+            LogStopped(_siloName, released.Count);
+        }
+        finally
+        {
+            await CloseAsync().ConfigureAwait(false);
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>
+    /// Without a prior <see cref="StopAsync"/> this is an abrupt stop, as if the process died: running turns are
+    /// cancelled, nothing more is settled, and the broker requeues every unsettled call to the shards' next owners.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _lifecycle.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_disposed) return;
+            _disposed = true;
+            await _abort.CancelAsync().ConfigureAwait(false);
+            await CloseAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    private async Task CloseAsync()
+    {
+        var failures = new List<Exception>();
+        async Task Try(Func<ValueTask> close)
+        {
+            try
+            {
+                await close().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                failures.Add(exception);
+            }
+        }
+
+        if (_probe is { } probe) await Try(probe.DisposeAsync).ConfigureAwait(false);
+        foreach (var receiver in _receivers) await Try(receiver.DisposeAsync).ConfigureAwait(false);
+        if (_replies is { } replies) await Try(replies.DisposeAsync).ConfigureAwait(false);
+        if (_connection is { } connection)
+        {
+            await Try(async () => await connection.CloseAsync().ConfigureAwait(false)).ConfigureAwait(false);
+            await Try(connection.DisposeAsync).ConfigureAwait(false);
+        }
+
+        _probe = null;
+        _receivers.Clear();
+        _replies = null;
+        _connection = null;
+        _tracker?.StopAndReleaseAll();
+        foreach (var failure in failures) LogCloseFailed(failure);
+    }
+
+    [LoggerMessage(2760, LogLevel.Information, "Silo {SiloName} consumes {ShardCount} shard queues {Prefix}.shard.* on {Broker}")]
+    private partial void LogStarted(string siloName, int shardCount, string prefix, string broker);
+
+    [LoggerMessage(2761, LogLevel.Information, "Silo {SiloName} stopped consuming; {ShardCount} owned shards handed back to the broker")]
+    private partial void LogStopped(string siloName, int shardCount);
+
+    [LoggerMessage(2762, LogLevel.Warning, "Closing part of the RabbitMQ shard consumer failed")]
+    private partial void LogCloseFailed(Exception exception);
+}

@@ -1,0 +1,122 @@
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace OpenClaw.Actors.RabbitMq.Silo;
+
+/// <summary>
+/// This silo's consumer of one shard queue, on a channel of its own: closing that channel returns exactly this shard's
+/// unsettled deliveries to the queue, and the broker's single-active-consumer rule then activates the next silo's
+/// consumer. That is how a shard is given away (and, later, handed off on rebalance) without touching other shards.
+/// Deliveries arrive one callback at a time; each is accepted quickly and completed in the background (at most
+/// <see cref="RabbitMqTransportOptions.Prefetch"/> at once, the broker holds the rest).
+/// </summary>
+internal sealed class ShardReceiver : IShardAcknowledger, IAsyncDisposable
+{
+    private readonly IChannel _channel;
+    private readonly ShardCallHandler _handler;
+    private readonly ShardOwnershipTracker _ownership;
+    private readonly InFlightCalls _inFlight = new();
+    private readonly SemaphoreSlim _settleLock = new(1, 1);
+    private volatile bool _draining;
+
+    private ShardReceiver(int shard, IChannel channel, ShardCallHandler handler, ShardOwnershipTracker ownership)
+    {
+        Shard = shard;
+        _channel = channel;
+        _handler = handler;
+        _ownership = ownership;
+    }
+
+    public int Shard { get; }
+
+    public bool IsDraining => _draining;
+
+    public int InFlightCount => _inFlight.Count;
+
+    public static async Task<ShardReceiver> OpenAsync(IConnection connection, int shard, ShardTopology topology, ushort prefetch,
+        ShardCallHandler handler, ShardOwnershipTracker ownership, CancellationToken cancellationToken)
+    {
+        var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var receiver = new ShardReceiver(shard, channel, handler, ownership);
+        try
+        {
+            await channel.BasicQosAsync(prefetchSize: 0, prefetchCount: prefetch, global: false, cancellationToken).ConfigureAwait(false);
+            var consumer = new AsyncEventingBasicConsumer(channel);
+            consumer.ReceivedAsync += receiver.OnReceivedAsync;
+            consumer.UnregisteredAsync += receiver.OnUnregisteredAsync;
+            consumer.ShutdownAsync += receiver.OnShutdownAsync;
+            await channel.BasicConsumeAsync(topology.ShardQueue(shard), autoAck: false, consumer, cancellationToken).ConfigureAwait(false);
+            return receiver;
+        }
+        catch
+        {
+            await receiver.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Stops starting calls; deliveries from now on stay unsettled and go back to the queue when the channel closes.</summary>
+    public void BeginDrain() => _draining = true;
+
+    public Task WhenIdleAsync(CancellationToken cancellationToken) => _inFlight.WhenIdleAsync(cancellationToken);
+
+    public async Task AckAsync(ulong deliveryTag)
+    {
+        await _settleLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await _channel.BasicAckAsync(deliveryTag, multiple: false).ConfigureAwait(false);
+        }
+        finally
+        {
+            _settleLock.Release();
+        }
+    }
+
+    public async Task DeadLetterAsync(ulong deliveryTag)
+    {
+        await _settleLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await _channel.BasicNackAsync(deliveryTag, multiple: false, requeue: false).ConfigureAwait(false);
+        }
+        finally
+        {
+            _settleLock.Release();
+        }
+    }
+
+    private Task OnReceivedAsync(object sender, BasicDeliverEventArgs delivery)
+    {
+        if (_draining) return Task.CompletedTask;
+        // Only the active consumer of a single-active-consumer queue gets deliveries: this one proves ownership.
+        _ownership.Delivered(Shard);
+        _inFlight.Track(_handler.Accept(Shard, this, delivery));
+        return Task.CompletedTask;
+    }
+
+    private Task OnUnregisteredAsync(object sender, ConsumerEventArgs args)
+    {
+        _ownership.Lost(Shard, "consumer cancelled");
+        return Task.CompletedTask;
+    }
+
+    private Task OnShutdownAsync(object sender, ShutdownEventArgs args)
+    {
+        _ownership.Lost(Shard, $"channel closed ({args.ReplyCode} {args.ReplyText})");
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_channel.IsOpen) await _channel.CloseAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await _channel.DisposeAsync().ConfigureAwait(false);
+            _settleLock.Dispose();
+        }
+    }
+}
