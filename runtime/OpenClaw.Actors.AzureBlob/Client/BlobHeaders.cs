@@ -68,9 +68,22 @@ internal static class BlobHeaders
             ? value
             : throw new InvalidOperationException($"Blob {operation} answered without a valid {name} header.");
 
-    /// <summary>A ranged read reports the blob's full length in Content-Range (<c>bytes 5-9/10</c>).</summary>
+    /// <summary>
+    /// A ranged read reports the blob's full length after the slash of Content-Range (<c>bytes 5-9/10</c>). Read raw:
+    /// Azurite answers an empty range at the end as <c>bytes 10-9/10</c>, which the typed header parser rejects.
+    /// </summary>
     private static long TotalLength(HttpResponseMessage response)
-        => response.Content.Headers.ContentRange?.Length ?? response.Content.Headers.ContentLength ?? 0;
+    {
+        if (response.Content.Headers.NonValidated.TryGetValues("Content-Range", out var ranges))
+        {
+            var range = ranges.ToString();
+            var slash = range.LastIndexOf('/');
+            if (slash >= 0 && long.TryParse(range.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var total))
+                return total;
+        }
+
+        return response.Content.Headers.ContentLength ?? 0;
+    }
 
     private static Dictionary<string, string> Metadata(HttpResponseMessage response)
     {
