@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace OpenClaw.Gateway.Protocol.Http;
+
+/// <summary>
+/// <c>POST /v1/responses</c> (OpenResponses). <see cref="Input"/> is a string or an array of items, read by the
+/// endpoint; the other optional fields are declared so unknown ones are rejected by name.
+/// </summary>
+public sealed class ResponsesRequest
+{
+    public required string Model { get; init; }
+    public required JsonElement Input { get; init; }
+    public string? Instructions { get; init; }
+    public bool? Stream { get; init; }
+    public string? User { get; init; }
+
+    // Accepted for compatibility; the agent's configuration decides these.
+    public JsonElement? Tools { get; init; }
+    public JsonElement? ToolChoice { get; init; }
+    public bool? ParallelToolCalls { get; init; }
+    public int? MaxOutputTokens { get; init; }
+    public int? MaxToolCalls { get; init; }
+    public double? Temperature { get; init; }
+    public double? TopP { get; init; }
+    public int? TopLogprobs { get; init; }
+    public string? PreviousResponseId { get; init; }
+    public JsonElement? Metadata { get; init; }
+    public bool? Store { get; init; }
+    public bool? Background { get; init; }
+    public JsonElement? Reasoning { get; init; }
+    public JsonElement? Text { get; init; }
+    public JsonElement? Include { get; init; }
+    public string? Truncation { get; init; }
+    public string? ServiceTier { get; init; }
+    public string? PromptCacheKey { get; init; }
+    public string? SafetyIdentifier { get; init; }
+    public JsonElement? StreamOptions { get; init; }
+}
