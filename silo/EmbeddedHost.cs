@@ -46,12 +46,14 @@ public static class EmbeddedHost
         builder.Services.AddOpenClawAgentWorkspace(HomeDirectory(getEnv));
         builder.Services.AddOpenClawGateway(settings);
         builder.Services.AddFoundationMethods();
+        builder.Services.AddOpenClawHttpApi();
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.Services.GetRequiredService<ConfigWatcher>(); // starts hot reload; disposed with the host
         app.MapOpenClawGateway();
         app.MapStatusEndpoint();
+        app.MapOpenClawHttpApi();
         await app.StartAsync(cancellationToken);
         LogStartup(app, settings, configSource.Current);
         return app;
