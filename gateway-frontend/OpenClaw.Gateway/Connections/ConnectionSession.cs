@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using OpenClaw.Gateway.Auth;
 using OpenClaw.Gateway.Handshake;
 using OpenClaw.Gateway.Hosting;
 using OpenClaw.Gateway.Protocol;
@@ -16,8 +17,9 @@ internal sealed partial class ConnectionSession(GatewayConnection connection, Co
 {
     private readonly Lock _phaseGate = new();
     private readonly CancellationTokenSource _requests = new();
-    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly GatewayOptions _options = services.Options;
+    private TaskCompletionSource? _drained;
+    private ITimer? _handshakeTimer;
     private Phase _phase = Phase.AwaitingConnect;
     private int _preHelloFrames;
     private int _inFlight;
@@ -35,7 +37,7 @@ internal sealed partial class ConnectionSession(GatewayConnection connection, Co
         var writer = connection.RunWriterAsync();
         services.Registry.Add(connection);
         SendChallenge();
-        using var handshakeTimer = services.Time.CreateTimer(
+        _handshakeTimer = services.Time.CreateTimer(
             static state => ((ConnectionSession)state!).OnHandshakeTimeout(), this, _options.HandshakeTimeout, Timeout.InfiniteTimeSpan);
         try
         {
@@ -87,7 +89,10 @@ internal sealed partial class ConnectionSession(GatewayConnection connection, Co
                 continue;
             }
 
-            OnMessage(message);
+            using (message)
+            {
+                OnMessage(message);
+            }
         }
     }
 
@@ -145,7 +150,9 @@ internal sealed partial class ConnectionSession(GatewayConnection connection, Co
                     _phase = Phase.Connecting;
                 }
 
-                Track(() => ConnectAsync(connect));
+                // Off the reader, so frames that arrive while connect is decided are still read and counted.
+                BeginWork();
+                _ = Task.Run(() => RunConnectAsync(connect));
                 break;
         }
     }
@@ -184,6 +191,9 @@ internal sealed partial class ConnectionSession(GatewayConnection connection, Co
             connection.Send(FrameWriter.Response(request.Id, payload));
         }
 
+        // Timers are per connection, so each one that is no longer needed is let go at once.
+        _handshakeTimer?.Dispose();
+
         LogHello(services.Logger, connection.Id, accepted.Principal.ClientId, accepted.Principal.ClientMode, accepted.Principal.Role);
         services.Presence.Connected(connection.Id, accepted.Principal);
     }
@@ -219,44 +229,73 @@ internal sealed partial class ConnectionSession(GatewayConnection connection, Co
             return;
         }
 
-        var principal = connection.Principal!;
-        Track(async () =>
-        {
-            var response = await services.Dispatcher.DispatchAsync(connection, principal, request, _requests.Token).ConfigureAwait(false);
-            if (response is not null)
-            {
-                connection.Send(response);
-            }
-        });
+        BeginWork();
+        _ = RunRequestAsync(request, connection.Principal!);
     }
 
-    /// <summary>Runs work off the reader loop, counted so the connection waits for it (boundedly) before ending.</summary>
-    private void Track(Func<Task> work)
+    /// <summary>
+    /// Handles one request without a thread hop: it runs on the reader up to its first asynchronous wait, then the
+    /// reader goes on while the rest completes wherever that wait resumes. Handlers are asynchronous end to end
+    /// (grain calls, I/O), so only synchronous work holds up this connection's next frame, never another
+    /// connection's; a cached <c>health</c> answer is queued before the reader reads on. The task needs no
+    /// observer: it catches and logs its own failures, and the in-flight count lets the session wait for it.
+    /// </summary>
+    private async Task RunRequestAsync(InboundFrame.Request request, ConnectionPrincipal principal)
     {
-        Interlocked.Increment(ref _inFlight);
-        _ = Task.Run(async () =>
+        try
         {
-            try
+            var response = await services.Dispatcher.DispatchAsync(connection, principal, request, _requests.Token).ConfigureAwait(false);
+            if (response is { } frame)
             {
-                await work().ConfigureAwait(false);
+                connection.Send(frame);
             }
-            catch (OperationCanceledException) when (_requests.IsCancellationRequested)
-            {
-                // The connection ended while the work was running.
-            }
-            catch (Exception exception)
-            {
-                LogWorkFailed(services.Logger, exception, connection.Id);
-                connection.Close(WebSocketCloseCodes.InternalError, "internal error");
-            }
-            finally
-            {
-                if (Interlocked.Decrement(ref _inFlight) == 0 && _finishing)
-                {
-                    _drained.TrySetResult();
-                }
-            }
-        });
+        }
+        catch (Exception exception)
+        {
+            OnWorkFailed(exception);
+        }
+        finally
+        {
+            EndWork();
+        }
+    }
+
+    private async Task RunConnectAsync(InboundFrame.Request request)
+    {
+        try
+        {
+            await ConnectAsync(request).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            OnWorkFailed(exception);
+        }
+        finally
+        {
+            EndWork();
+        }
+    }
+
+    /// <summary>Counts work running beside the reader, so the connection waits for it (boundedly) before ending.</summary>
+    private void BeginWork() => Interlocked.Increment(ref _inFlight);
+
+    private void EndWork()
+    {
+        if (Interlocked.Decrement(ref _inFlight) == 0 && _finishing)
+        {
+            _drained!.TrySetResult();
+        }
+    }
+
+    private void OnWorkFailed(Exception exception)
+    {
+        if (exception is OperationCanceledException && _requests.IsCancellationRequested)
+        {
+            return; // The connection ended while the work was running.
+        }
+
+        LogWorkFailed(services.Logger, exception, connection.Id);
+        connection.Close(WebSocketCloseCodes.InternalError, "internal error");
     }
 
     private void OnHandshakeTimeout()
@@ -281,17 +320,20 @@ internal sealed partial class ConnectionSession(GatewayConnection connection, Co
             services.Presence.Disconnected(connection.Id);
         }
 
+        _handshakeTimer?.Dispose();
         await _requests.CancelAsync().ConfigureAwait(false);
+        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _drained = drained;
         _finishing = true;
         if (Volatile.Read(ref _inFlight) == 0)
         {
-            _drained.TrySetResult();
+            drained.TrySetResult();
         }
 
         connection.Close(WebSocketCloseCodes.Normal, "");
         try
         {
-            await Task.WhenAll(writer, _drained.Task).WaitAsync(_options.CloseTimeout, services.Time).ConfigureAwait(false);
+            await Task.WhenAll(writer, drained.Task).WaitAsync(_options.CloseTimeout, services.Time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

@@ -1,20 +1,21 @@
-using System.Buffers;
 using System.Text.Json;
 using OpenClaw.Gateway.Protocol;
 
 namespace OpenClaw.Gateway.Connections;
 
 /// <summary>
-/// Serializes outgoing frames to UTF-8. Payloads arrive already serialized (by the method's or event's
-/// <c>JsonTypeInfo</c>) and are embedded as raw JSON, so a broadcast serializes its payload once for all connections.
+/// Serializes outgoing frames to UTF-8 in pooled buffers (<see cref="OutboundFrame"/>). Payloads arrive already
+/// serialized (by the method's or event's <c>JsonTypeInfo</c>) and are embedded as raw JSON, so a broadcast
+/// serializes its payload once for all connections.
 /// </summary>
 internal static class FrameWriter
 {
+    private const int EnvelopeBytes = 160;
     private static readonly JsonWriterOptions Options = new() { SkipValidation = true };
 
-    public static byte[] Response(string id, ReadOnlySpan<byte> payloadJson)
+    public static OutboundFrame Response(string id, ReadOnlySpan<byte> payloadJson)
     {
-        var buffer = new ArrayBufferWriter<byte>(payloadJson.Length + 128);
+        using var buffer = new PooledBufferWriter(payloadJson.Length + id.Length + EnvelopeBytes);
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
@@ -26,12 +27,12 @@ internal static class FrameWriter
             writer.WriteEndObject();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return buffer.Detach();
     }
 
-    public static byte[] Error(string id, ErrorShape error)
+    public static OutboundFrame Error(string id, ErrorShape error)
     {
-        var buffer = new ArrayBufferWriter<byte>(384);
+        using var buffer = new PooledBufferWriter(384);
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
@@ -43,14 +44,14 @@ internal static class FrameWriter
             writer.WriteEndObject();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return buffer.Detach();
     }
 
     /// <param name="payloadJson">Empty when the event has no payload.</param>
     /// <param name="seq">Null only for <c>connect.challenge</c>.</param>
-    public static byte[] Event(string eventName, ReadOnlySpan<byte> payloadJson, long? seq, GatewayStateVersion? stateVersion)
+    public static OutboundFrame Event(string eventName, ReadOnlySpan<byte> payloadJson, long? seq, GatewayStateVersion? stateVersion)
     {
-        var buffer = new ArrayBufferWriter<byte>(payloadJson.Length + 160);
+        using var buffer = new PooledBufferWriter(EstimateEventBytes(eventName, payloadJson.Length));
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
@@ -76,6 +77,9 @@ internal static class FrameWriter
             writer.WriteEndObject();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return buffer.Detach();
     }
+
+    /// <summary>The size an event frame will have (close enough for send-buffer accounting), before it is written.</summary>
+    public static int EstimateEventBytes(string eventName, int payloadBytes) => payloadBytes + eventName.Length + EnvelopeBytes;
 }

@@ -67,17 +67,20 @@ internal sealed partial class GatewayConnection : IDisposable
 
     public void MarkAuthenticated(ConnectionPrincipal principal) => Principal = principal;
 
-    /// <summary>Queues a response (or any frame without seq). Overflow closes the connection as a slow consumer.</summary>
-    public void Send(byte[] frame) => Observe(_outbound.Enqueue(frame), "response");
+    /// <summary>Queues a response (or any frame without seq); the queue owns the frame from here. Overflow closes the connection as a slow consumer.</summary>
+    public void Send(OutboundFrame frame) => Observe(_outbound.Enqueue(frame), "response");
 
     public void SendError(string requestId, ErrorShape error) => Send(FrameWriter.Error(requestId, error));
 
-    /// <summary>Queues an event with the next seq; see <see cref="OutboundQueue"/> for the overflow rule.</summary>
-    public void SendEvent(string eventName, ReadOnlySpan<byte> payloadJson, bool dropIfSlow, GatewayStateVersion? stateVersion) =>
+    /// <summary>
+    /// Queues an event with the next seq; see <see cref="OutboundQueue"/> for the overflow rule. The payload is shared
+    /// with every other recipient and written into a frame only when sent: it must not change after this call.
+    /// </summary>
+    public void SendEvent(string eventName, ReadOnlyMemory<byte> payloadJson, bool dropIfSlow, GatewayStateVersion? stateVersion) =>
         Observe(_outbound.EnqueueEvent(eventName, payloadJson, withSeq: true, dropIfSlow, stateVersion), eventName);
 
     /// <summary>The challenge is the only event without seq.</summary>
-    public void SendChallenge(ReadOnlySpan<byte> payloadJson) =>
+    public void SendChallenge(ReadOnlyMemory<byte> payloadJson) =>
         _outbound.EnqueueEvent(GatewayEventNames.ConnectChallenge, payloadJson, withSeq: false, dropIfSlow: false, stateVersion: null);
 
     /// <summary>Flushes queued frames, then closes with <paramref name="code"/>. Only the first close counts.</summary>
@@ -102,28 +105,41 @@ internal sealed partial class GatewayConnection : IDisposable
     /// <summary>The single writer: sends queued frames in order, then the close frame.</summary>
     public async Task RunWriterAsync()
     {
+        var reader = _outbound.Reader;
         try
         {
-            await foreach (var item in _outbound.Reader.ReadAllAsync(_aborted.Token).ConfigureAwait(false))
+            while (await reader.WaitToReadAsync(_aborted.Token).ConfigureAwait(false))
             {
-                if (item.Frame is null)
+                while (reader.TryRead(out var item))
                 {
-                    if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                    if (item.Kind == OutboundItemKind.Close)
                     {
-                        await _socket.CloseOutputAsync((WebSocketCloseStatus)item.CloseCode, item.CloseReason, _aborted.Token).ConfigureAwait(false);
+                        if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                        {
+                            await _socket.CloseOutputAsync((WebSocketCloseStatus)item.CloseCode, item.Name, _aborted.Token).ConfigureAwait(false);
+                        }
+
+                        return;
                     }
 
-                    return;
-                }
+                    if (item.Kind == OutboundItemKind.Presence && !_outbound.TryResolvePresence(item, out item))
+                    {
+                        continue; // Superseded by a newer presence queued behind it.
+                    }
 
-                await _socket.SendAsync(item.Frame, WebSocketMessageType.Text, endOfMessage: true, _aborted.Token).ConfigureAwait(false);
-                _outbound.Release(item.Frame.Length);
+                    await SendItemAsync(item).ConfigureAwait(false);
+                    _outbound.Release(item.Bytes);
+                }
             }
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
             // The peer went away or the connection was aborted; the reader notices too and ends the connection.
             LogWriterStopped(_logger, Id, exception.GetType().Name);
+        }
+        finally
+        {
+            _outbound.DiscardUnsent();
         }
     }
 
@@ -132,6 +148,22 @@ internal sealed partial class GatewayConnection : IDisposable
         _closeDeadline?.Dispose();
         CancelQuietly();
         _aborted.Dispose();
+    }
+
+    /// <summary>Sends one item; an event's frame is written into a pooled buffer just for this send.</summary>
+    private async ValueTask SendItemAsync(OutboundItem item)
+    {
+        var frame = item.Kind == OutboundItemKind.Frame
+            ? item.Frame
+            : FrameWriter.Event(item.Name!, item.Payload.Span, item.Seq, item.StateVersion);
+        try
+        {
+            await _socket.SendAsync(frame.Memory, WebSocketMessageType.Text, endOfMessage: true, _aborted.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            frame.Return();
+        }
     }
 
     private void Observe(EnqueueResult result, string what)

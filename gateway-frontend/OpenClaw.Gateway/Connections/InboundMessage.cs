@@ -1,12 +1,40 @@
+using System.Buffers;
 using System.Net.WebSockets;
 
 namespace OpenClaw.Gateway.Connections;
 
-/// <summary>One complete WebSocket message, or the reason reading stopped.</summary>
-internal readonly record struct InboundMessage(InboundMessageKind Kind, WebSocketMessageType Type, ReadOnlyMemory<byte> Data)
+/// <summary>
+/// One complete WebSocket message, or the reason reading stopped. A message's data lives in an array rented from
+/// <see cref="ArrayPool{T}.Shared"/>; <see cref="Dispose"/> returns it, after which <see cref="Data"/> must not be used.
+/// </summary>
+internal readonly struct InboundMessage : IDisposable
 {
-    public static InboundMessage Closed { get; } = new(InboundMessageKind.Closed, WebSocketMessageType.Close, default);
-    public static InboundMessage TooBig { get; } = new(InboundMessageKind.TooBig, WebSocketMessageType.Text, default);
+    private readonly byte[]? _rented;
+    private readonly int _length;
+
+    public InboundMessage(InboundMessageKind kind, WebSocketMessageType type, byte[]? rented, int length = 0)
+    {
+        Kind = kind;
+        Type = type;
+        _rented = rented;
+        _length = rented is null ? 0 : length;
+    }
+
+    public static InboundMessage Closed { get; } = new(InboundMessageKind.Closed, WebSocketMessageType.Close, null);
+    public static InboundMessage TooBig { get; } = new(InboundMessageKind.TooBig, WebSocketMessageType.Text, null);
+
+    public InboundMessageKind Kind { get; }
+    public WebSocketMessageType Type { get; }
+
+    public ReadOnlyMemory<byte> Data => _rented is null ? ReadOnlyMemory<byte>.Empty : _rented.AsMemory(0, _length);
+
+    public void Dispose()
+    {
+        if (_rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_rented);
+        }
+    }
 }
 
 internal enum InboundMessageKind

@@ -5,36 +5,73 @@ namespace OpenClaw.Gateway.Connections;
 
 /// <summary>
 /// Reads whole messages, refusing any larger than the limit current at the time of the read (64 KiB before hello,
-/// 25 MiB after) without buffering past it.
+/// 25 MiB after) without buffering past it. An idle connection holds no receive buffer: it waits with a zero-byte
+/// receive (which returns once the next data frame's header is in) and rents from <see cref="ArrayPool{T}"/> only
+/// while a message is being read. The message's data is that rented array; the caller returns it with
+/// <see cref="InboundMessage.Dispose"/> once the frame is parsed.
 /// </summary>
 internal sealed class WebSocketMessageReader(WebSocket socket)
 {
-    private const int ChunkSize = 16 * 1024;
-    private readonly ArrayBufferWriter<byte> _buffer = new(ChunkSize);
+    private const int FirstRentBytes = 4 * 1024;
 
     public async ValueTask<InboundMessage> ReadAsync(int maxBytes, CancellationToken cancellationToken)
     {
-        _buffer.ResetWrittenCount();
-        while (true)
+        var first = await socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+        if (first.MessageType == WebSocketMessageType.Close)
         {
-            var memory = _buffer.GetMemory(ChunkSize);
-            var result = await socket.ReceiveAsync(memory, cancellationToken).ConfigureAwait(false);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return InboundMessage.Closed;
-            }
+            return InboundMessage.Closed;
+        }
 
-            _buffer.Advance(result.Count);
-            if (_buffer.WrittenCount > maxBytes)
-            {
-                return InboundMessage.TooBig;
-            }
+        if (first.EndOfMessage)
+        {
+            return new InboundMessage(InboundMessageKind.Message, first.MessageType, default);
+        }
 
-            if (result.EndOfMessage)
+        var buffer = ArrayPool<byte>.Shared.Rent(FirstRentBytes);
+        var written = 0;
+        var handedOver = false;
+        try
+        {
+            while (true)
             {
-                // Copied: the buffer is reused for the next message while this one may still be dispatched.
-                return new InboundMessage(InboundMessageKind.Message, result.MessageType, _buffer.WrittenMemory.ToArray());
+                if (written == buffer.Length)
+                {
+                    buffer = Grow(buffer, written);
+                }
+
+                var result = await socket.ReceiveAsync(buffer.AsMemory(written), cancellationToken).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return InboundMessage.Closed;
+                }
+
+                written += result.Count;
+                if (written > maxBytes)
+                {
+                    return InboundMessage.TooBig;
+                }
+
+                if (result.EndOfMessage)
+                {
+                    handedOver = true;
+                    return new InboundMessage(InboundMessageKind.Message, first.MessageType, buffer, written);
+                }
             }
         }
+        finally
+        {
+            if (!handedOver)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    private static byte[] Grow(byte[] buffer, int written)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        buffer.AsSpan(0, written).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        return larger;
     }
 }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using OpenClaw.Gateway.Auth;
 using OpenClaw.Gateway.Hosting;
 using OpenClaw.Gateway.Protocol;
@@ -7,21 +7,37 @@ namespace OpenClaw.Gateway.Events;
 
 /// <summary>
 /// The presence list: this gateway's own entry plus one per connected client (probes excluded, as they come and go
-/// within a second). Every change bumps <c>stateVersion.presence</c> and broadcasts the whole list.
+/// within a second), in connect order. Every change bumps <c>stateVersion.presence</c>; the whole list is broadcast
+/// at most once per <see cref="BroadcastInterval"/>, carrying the state and version current when it goes out, so a
+/// burst of N connects costs a few broadcasts instead of N (each to N connections). Presence is drop-if-slow and a
+/// connection holds at most one unsent presence (see <c>OutboundQueue</c>): the next one supersedes it anyway.
 /// </summary>
-internal sealed class PresenceTracker
+internal sealed class PresenceTracker : IDisposable
 {
-    private readonly ConcurrentDictionary<string, PresenceEntry> _clients = new(StringComparer.Ordinal);
+    /// <summary>How often the list is broadcast at most while it keeps changing.</summary>
+    public static readonly TimeSpan BroadcastInterval = TimeSpan.FromSeconds(1);
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, LinkedListNode<PresenceEntry>> _byConnection = new(StringComparer.Ordinal);
+    private readonly LinkedList<PresenceEntry> _clients = new();
     private readonly GatewayStateVersions _versions;
     private readonly IGatewayEventBroadcaster _broadcaster;
     private readonly TimeProvider _time;
     private readonly PresenceEntry _self;
+    private readonly BroadcastCoalescer _broadcasts;
+    private PresenceEntry[]? _snapshot;
 
-    public PresenceTracker(GatewayLifecycle lifecycle, GatewayStateVersions versions, IGatewayEventBroadcaster broadcaster, TimeProvider time)
+    public PresenceTracker(
+        GatewayLifecycle lifecycle,
+        GatewayStateVersions versions,
+        IGatewayEventBroadcaster broadcaster,
+        TimeProvider time,
+        ILogger<PresenceTracker> logger)
     {
         _versions = versions;
         _broadcaster = broadcaster;
         _time = time;
+        _broadcasts = new BroadcastCoalescer(BroadcastInterval, time, Publish, logger);
         var host = Environment.MachineName;
         _self = new PresenceEntry(lifecycle.StartedAt.ToUnixTimeMilliseconds())
         {
@@ -36,8 +52,14 @@ internal sealed class PresenceTracker
         };
     }
 
-    public IReadOnlyList<PresenceEntry> Snapshot() =>
-        [_self, .. _clients.Values.OrderBy(entry => entry.Ts)];
+    /// <summary>The current list; built once per change and shared by every reader until the next one.</summary>
+    public IReadOnlyList<PresenceEntry> Snapshot()
+    {
+        lock (_gate)
+        {
+            return SnapshotLocked();
+        }
+    }
 
     public void Connected(string connectionId, ConnectionPrincipal principal)
     {
@@ -46,34 +68,86 @@ internal sealed class PresenceTracker
             return;
         }
 
-        _clients[connectionId] = new PresenceEntry(_time.GetUtcNow().ToUnixTimeMilliseconds())
+        lock (_gate)
         {
-            Host = principal.DisplayName,
-            Ip = principal.RemoteIp?.ToString(),
-            Version = principal.ClientVersion,
-            Platform = principal.Platform,
-            DeviceFamily = principal.DeviceFamily,
-            Mode = principal.ClientMode,
-            Reason = "connect",
-            DeviceId = principal.DeviceId,
-            Roles = [principal.Role],
-            Scopes = principal.Scopes,
-            InstanceId = principal.InstanceId,
-        };
-        Publish();
+            // The timestamp is taken under the lock so connect order is also timestamp order.
+            var entry = new PresenceEntry(_time.GetUtcNow().ToUnixTimeMilliseconds())
+            {
+                Host = principal.DisplayName,
+                Ip = principal.RemoteIp?.ToString(),
+                Version = principal.ClientVersion,
+                Platform = principal.Platform,
+                DeviceFamily = principal.DeviceFamily,
+                Mode = principal.ClientMode,
+                Reason = "connect",
+                DeviceId = principal.DeviceId,
+                Roles = [principal.Role],
+                Scopes = principal.Scopes,
+                InstanceId = principal.InstanceId,
+            };
+            if (_byConnection.Remove(connectionId, out var replaced))
+            {
+                _clients.Remove(replaced);
+            }
+
+            _byConnection[connectionId] = _clients.AddLast(entry);
+            ChangedLocked();
+        }
+
+        _broadcasts.Request();
     }
 
     public void Disconnected(string connectionId)
     {
-        if (_clients.TryRemove(connectionId, out _))
+        lock (_gate)
         {
-            Publish();
+            if (!_byConnection.Remove(connectionId, out var node))
+            {
+                return;
+            }
+
+            _clients.Remove(node);
+            ChangedLocked();
         }
+
+        _broadcasts.Request();
     }
 
-    private void Publish() =>
-        _broadcaster.Broadcast(GatewayEventNames.Presence, new PresenceEvent(Snapshot()), ProtocolJson.Default.PresenceEvent,
-            dropIfSlow: true, stateVersion: _versions.NextPresence());
+    public void Dispose() => _broadcasts.Dispose();
+
+    private void ChangedLocked()
+    {
+        _versions.NextPresence();
+        _snapshot = null;
+    }
+
+    private PresenceEntry[] SnapshotLocked()
+    {
+        if (_snapshot is null)
+        {
+            var entries = new PresenceEntry[_clients.Count + 1];
+            entries[0] = _self;
+            _clients.CopyTo(entries, 1);
+            _snapshot = entries;
+        }
+
+        return _snapshot;
+    }
+
+    /// <summary>One broadcast of the latest list with the version it has (changes are made under the same lock).</summary>
+    private void Publish()
+    {
+        PresenceEntry[] entries;
+        GatewayStateVersion version;
+        lock (_gate)
+        {
+            entries = SnapshotLocked();
+            version = _versions.Current;
+        }
+
+        _broadcaster.Broadcast(GatewayEventNames.Presence, new PresenceEvent(entries), ProtocolJson.Default.PresenceEvent,
+            dropIfSlow: true, stateVersion: version);
+    }
 
     private static string PlatformName() =>
         OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsMacOS() ? "darwin" : OperatingSystem.IsWindows() ? "win32" : "unknown";

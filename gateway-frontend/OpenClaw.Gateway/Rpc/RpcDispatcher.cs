@@ -15,8 +15,8 @@ namespace OpenClaw.Gateway.Rpc;
 /// </summary>
 internal sealed partial class RpcDispatcher(RpcMethodTable table, IOptions<GatewayOptions> options, ILogger<RpcDispatcher> logger)
 {
-    /// <returns>The response frame, or null when the connection went away first.</returns>
-    public async Task<byte[]?> DispatchAsync(
+    /// <returns>The response frame (pooled: the caller sends it), or null when the connection went away first.</returns>
+    public async ValueTask<OutboundFrame?> DispatchAsync(
         GatewayConnection connection, ConnectionPrincipal principal, InboundFrame.Request request, CancellationToken cancellationToken)
     {
         table.TryGet(request.Method, out var descriptor);
