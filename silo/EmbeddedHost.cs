@@ -47,6 +47,7 @@ public static class EmbeddedHost
         builder.Services.AddOpenClawGateway(settings);
         builder.Services.AddFoundationMethods();
         builder.Services.AddOpenClawHttpApi();
+        builder.Services.AddSessionMethods();
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -12,4 +12,7 @@ public interface IGatewayEventBroadcaster
     /// advances, so the client sees the gap) and is closed 1008 "slow consumer" for anything else.
     /// </summary>
     void Broadcast<T>(string eventName, T payload, JsonTypeInfo<T> typeInfo, bool dropIfSlow = false, GatewayStateVersion? stateVersion = null);
+
+    /// <summary>As <see cref="Broadcast{T}(string, T, JsonTypeInfo{T}, bool, GatewayStateVersion?)"/>, to the admitted connections that <paramref name="audience"/> also admits.</summary>
+    void Broadcast<T>(string eventName, T payload, JsonTypeInfo<T> typeInfo, IEventAudience audience, bool dropIfSlow = false);
 }

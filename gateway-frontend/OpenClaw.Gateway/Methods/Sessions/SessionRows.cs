@@ -6,6 +6,8 @@ namespace OpenClaw.Gateway.Methods.Sessions;
 /// <summary>Maps a session index entry to the wire's SessionRow (grain records never reach the wire directly).</summary>
 internal static class SessionRows
 {
+    private const string RunningStatus = "running";
+
     /// <param name="agentId">The agent whose index holds the entry (used when the entry does not name one).</param>
     /// <param name="includeLastMessage">Whether the last message preview may be sent (<c>includeLastMessage</c>).</param>
     public static SessionRow From(SessionEntry entry, string agentId, bool includeLastMessage) => new(entry.Key, entry.Kind)
@@ -36,8 +38,8 @@ internal static class SessionRows
         SpawnedBy = entry.SpawnedBy,
         LastMessagePreview = includeLastMessage ? entry.LastMessagePreview : null,
 
-        // Runs are not tracked by this gateway yet: no session has one in flight.
-        HasActiveRun = false,
-        ActiveRunIds = [],
+        // The index records the last run and the session status; a running session's active run is its last one.
+        HasActiveRun = entry.Status == RunningStatus,
+        ActiveRunIds = entry.Status == RunningStatus && entry.LastRunId is { } runId ? [runId] : [],
     };
 }

@@ -1,8 +1,6 @@
 using OpenClaw.Actors;
 using OpenClaw.Configuration;
-using OpenClaw.Configuration.Model;
 using OpenClaw.Gateway.Methods.Agents;
-using OpenClaw.Gateway.Methods.Models;
 using OpenClaw.Gateway.Protocol;
 using OpenClaw.Gateway.Rpc;
 using OpenClaw.GrainInterfaces;
@@ -51,24 +49,7 @@ internal sealed class SessionsMethods(IOpenClawConfigSource config, IGrainFactor
             NextOffset: page.NextOffset,
             HasMore: page.NextOffset is not null,
             Owners: [],
-            Defaults: Defaults(snapshot, agent),
+            Defaults: SessionModelDefaults.For(snapshot, agent),
             Sessions: rows);
-    }
-
-    private static SessionListDefaults Defaults(OpenClawConfig snapshot, AgentEntryConfig agent)
-    {
-        var model = ModelReference.Parse(ConfiguredAgents.PrimaryModel(snapshot.Agents, agent));
-        if (model is null)
-        {
-            return new SessionListDefaults();
-        }
-
-        var found = model.Find(snapshot.Models);
-        return new SessionListDefaults
-        {
-            ModelProvider = model.Provider ?? found?.Provider.Id,
-            Model = model.Model,
-            ContextTokens = found?.Model.ContextWindow,
-        };
     }
 }
