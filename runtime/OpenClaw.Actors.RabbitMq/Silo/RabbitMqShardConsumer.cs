@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OpenClaw.Actors.RabbitMq;
+using OpenClaw.Actors.Placement;
 using OpenClaw.Actors.Runtime;
 using OpenClaw.Actors.Runtime.Catalog;
 using OpenClaw.Actors.Runtime.Hosting;
@@ -42,6 +42,7 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
     private ReplyPublisher? _replies;
     private ShardProbe? _probe;
     private ShardOwnershipTracker? _tracker;
+    private ShardCallHandler? _handler;
     private bool _disposed;
 
     public RabbitMqShardConsumer(
@@ -82,7 +83,7 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
 
             _replies = await ReplyPublisher.OpenAsync(connection, ReplyChannelCount, cancellationToken).ConfigureAwait(false);
             _tracker = new ShardOwnershipTracker(_ownership, _catalog, _loggers.CreateLogger<ShardOwnershipTracker>());
-            var handler = new ShardCallHandler(_catalog, new GrainCallCodec(_resolver), _replies, _time, _abort.Token,
+            var handler = _handler = new ShardCallHandler(_catalog, new GrainCallCodec(_resolver), _replies, _time, _abort.Token,
                 _loggers.CreateLogger<ShardCallHandler>());
             for (var shard = 0; shard < _topology.ShardCount; shard++)
             {
@@ -136,6 +137,45 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
     }
 
     /// <summary>
+    /// Hands one shard to the next waiting silo (the hand-off primitive a rebalancer uses; 3.10 never moves a shard by
+    /// itself): stops starting its calls, waits for the ones in flight, deactivates this silo's grains of the shard
+    /// (reason Migrating), closes its channel (the broker requeues what was held and activates the next consumer), probes
+    /// the shard so the new owner knows at once, and subscribes again at the back of the queue's waiting consumers. With
+    /// no other silo waiting, this silo becomes the active consumer again. Returns false when the silo did not own it.
+    /// </summary>
+    public async Task<bool> ReleaseShardAsync(int shard, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(shard);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, _topology.ShardCount);
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_connection is not { } connection || _tracker is not { } tracker || _handler is not { } handler || _probe is not { } probe)
+                throw new InvalidOperationException("The shard consumer is not started.");
+            var receiver = _receivers[shard];
+            receiver.BeginDrain();
+            await receiver.WhenIdleAsync(cancellationToken).ConfigureAwait(false);
+            var owned = tracker.Release(shard);
+            var reason = new DeactivationReason(DeactivationReasonCode.Migrating, $"Shard {shard} is handed to another silo.");
+            bool InShard(GrainId id) => ShardMap.ShardOf(id, _topology.ShardCount) == shard;
+            // Repeat until none is left: an activation that started just before the drain is caught on the next pass.
+            while (_catalog.ActiveGrains.Any(InShard))
+                await _catalog.DeactivateAsync(InShard, reason, cancellationToken).ConfigureAwait(false);
+
+            await receiver.DisposeAsync().ConfigureAwait(false);
+            await probe.ProbeAsync([shard], cancellationToken).ConfigureAwait(false);
+            _receivers[shard] = await ShardReceiver.OpenAsync(connection, shard, _topology, _options.Prefetch, handler, tracker, cancellationToken)
+                .ConfigureAwait(false);
+            LogReleased(shard);
+            return owned;
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>
     /// Without a prior <see cref="StopAsync"/> this is an abrupt stop, as if the process died: running turns are
     /// cancelled, nothing more is settled, and the broker requeues every unsettled call to the shards' next owners.
     /// </summary>
@@ -183,6 +223,7 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
         _receivers.Clear();
         _replies = null;
         _connection = null;
+        _handler = null;
         _tracker?.StopAndReleaseAll();
         foreach (var failure in failures) LogCloseFailed(failure);
     }
@@ -192,6 +233,9 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
 
     [LoggerMessage(2761, LogLevel.Information, "Silo {SiloName} stopped consuming; {ShardCount} owned shards handed back to the broker")]
     private partial void LogStopped(string siloName, int shardCount);
+
+    [LoggerMessage(2763, LogLevel.Information, "Shard {Shard} handed back to the broker for the next waiting silo")]
+    private partial void LogReleased(int shard);
 
     [LoggerMessage(2762, LogLevel.Warning, "Closing part of the RabbitMQ shard consumer failed")]
     private partial void LogCloseFailed(Exception exception);

@@ -28,6 +28,14 @@ internal sealed partial class ShardOwnershipTracker(RabbitMqShardOwnership owner
         if (!_stopping) _deactivations.Track(DeactivateShardAsync(shard));
     }
 
+    /// <summary>Gives one shard up on purpose (hand-off): the caller deactivates its grains itself. True when it was owned.</summary>
+    public bool Release(int shard)
+    {
+        var owned = ownership.Lose(shard);
+        if (owned) LogLost(shard, "handed off");
+        return owned;
+    }
+
     /// <summary>The silo is stopping: every shard is given up at once, and its own stop deactivates all grains.</summary>
     public IReadOnlyList<int> StopAndReleaseAll()
     {

@@ -18,6 +18,7 @@ internal sealed class ShardReceiver : IShardAcknowledger, IAsyncDisposable
     private readonly InFlightCalls _inFlight = new();
     private readonly SemaphoreSlim _settleLock = new(1, 1);
     private volatile bool _draining;
+    private volatile bool _closing;
 
     private ShardReceiver(int shard, IChannel channel, ShardCallHandler handler, ShardOwnershipTracker ownership)
     {
@@ -95,20 +96,23 @@ internal sealed class ShardReceiver : IShardAcknowledger, IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    // A receiver this silo closes itself reports nothing: whoever closes it has already released the shard, and a late
+    // event must not take the shard away from the receiver that replaced this one.
     private Task OnUnregisteredAsync(object sender, ConsumerEventArgs args)
     {
-        _ownership.Lost(Shard, "consumer cancelled");
+        if (!_closing) _ownership.Lost(Shard, "consumer cancelled");
         return Task.CompletedTask;
     }
 
     private Task OnShutdownAsync(object sender, ShutdownEventArgs args)
     {
-        _ownership.Lost(Shard, $"channel closed ({args.ReplyCode} {args.ReplyText})");
+        if (!_closing) _ownership.Lost(Shard, $"channel closed ({args.ReplyCode} {args.ReplyText})");
         return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
     {
+        _closing = true;
         try
         {
             if (_channel.IsOpen) await _channel.CloseAsync().ConfigureAwait(false);
