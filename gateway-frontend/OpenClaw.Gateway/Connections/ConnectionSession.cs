@@ -176,11 +176,12 @@ internal sealed partial class ConnectionSession(GatewayConnection connection, Co
 
         var accepted = (AdmissionResult.Accepted)result;
         var hello = await services.Hello.BuildAsync(connection.Id, accepted.Principal, accepted.Protocol, _requests.Token).ConfigureAwait(false);
-        var payload = JsonSerializer.SerializeToUtf8Bytes(hello, ProtocolJson.Default.HelloOk);
+        var frame = FrameWriter.Response(request.Id, hello, ProtocolJson.Default.HelloOk);
         lock (_phaseGate)
         {
             if (connection.IsClosing)
             {
+                frame.Return();
                 return;
             }
 
@@ -188,7 +189,7 @@ internal sealed partial class ConnectionSession(GatewayConnection connection, Co
             // its response can only be queued after the hello.
             connection.MarkAuthenticated(accepted.Principal);
             _phase = Phase.Open;
-            connection.Send(FrameWriter.Response(request.Id, payload));
+            connection.Send(frame);
         }
 
         // Timers are per connection, so each one that is no longer needed is let go at once.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using OpenClaw.Gateway.Protocol;
 
 namespace OpenClaw.Gateway.Connections;
@@ -13,6 +14,9 @@ internal static class FrameWriter
     private const int EnvelopeBytes = 160;
     private static readonly JsonWriterOptions Options = new() { SkipValidation = true };
 
+    /// <summary>One byte that <see cref="EventEnvelope"/> writes where the payload goes.</summary>
+    private static ReadOnlySpan<byte> PayloadPlaceholder => "0"u8;
+
     public static OutboundFrame Response(string id, ReadOnlySpan<byte> payloadJson)
     {
         using var buffer = new PooledBufferWriter(payloadJson.Length + id.Length + EnvelopeBytes);
@@ -24,6 +28,24 @@ internal static class FrameWriter
             writer.WriteBoolean("ok", true);
             writer.WritePropertyName("payload");
             writer.WriteRawValue(payloadJson, skipInputValidation: true);
+            writer.WriteEndObject();
+        }
+
+        return buffer.Detach();
+    }
+
+    /// <summary>A response whose payload is serialized straight into the frame (no intermediate array: hello-ok can be large).</summary>
+    public static OutboundFrame Response<T>(string id, T payload, JsonTypeInfo<T> typeInfo)
+    {
+        using var buffer = new PooledBufferWriter(4 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", FrameTypes.Response);
+            writer.WriteString("id", id);
+            writer.WriteBoolean("ok", true);
+            writer.WritePropertyName("payload");
+            JsonSerializer.Serialize(writer, payload, typeInfo);
             writer.WriteEndObject();
         }
 
@@ -63,6 +85,39 @@ internal static class FrameWriter
                 writer.WriteRawValue(payloadJson, skipInputValidation: true);
             }
 
+            if (seq is { } value)
+            {
+                writer.WriteNumber("seq", value);
+            }
+
+            if (stateVersion is not null)
+            {
+                writer.WritePropertyName("stateVersion");
+                JsonSerializer.Serialize(writer, stateVersion, ProtocolJson.Default.GatewayStateVersion);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.Detach();
+    }
+
+    /// <summary>
+    /// The event frame around a placeholder for its payload, for payloads too large to copy into a frame per
+    /// connection: the sender sends <c>frame[..payloadOffset]</c>, the shared payload, then <c>frame[(payloadOffset + 1)..]</c>.
+    /// </summary>
+    public static OutboundFrame EventEnvelope(string eventName, long? seq, GatewayStateVersion? stateVersion, out int payloadOffset)
+    {
+        using var buffer = new PooledBufferWriter(EstimateEventBytes(eventName, 1));
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", FrameTypes.Event);
+            writer.WriteString("event", eventName);
+            writer.WritePropertyName("payload");
+            writer.Flush();
+            payloadOffset = buffer.WrittenCount;
+            writer.WriteRawValue(PayloadPlaceholder, skipInputValidation: true);
             if (seq is { } value)
             {
                 writer.WriteNumber("seq", value);

@@ -16,6 +16,7 @@ internal sealed partial class GatewayConnection : IDisposable
 {
     private readonly WebSocket _socket;
     private readonly OutboundQueue _outbound;
+    private readonly WebSocketFrameSender _sender;
     private readonly CancellationTokenSource _aborted = new();
     private readonly TimeProvider _time;
     private readonly TimeSpan _closeTimeout;
@@ -40,6 +41,7 @@ internal sealed partial class GatewayConnection : IDisposable
         IsLoopback = remoteIp is not null && IPAddress.IsLoopback(remoteIp.IsIPv4MappedToIPv6 ? remoteIp.MapToIPv4() : remoteIp);
         ChallengeNonce = challengeNonce;
         _outbound = new OutboundQueue(maxBufferedBytes, maxQueuedFrames);
+        _sender = new WebSocketFrameSender(socket);
         _closeTimeout = closeTimeout;
         _time = time;
         _logger = logger;
@@ -127,7 +129,7 @@ internal sealed partial class GatewayConnection : IDisposable
                         continue; // Superseded by a newer presence queued behind it.
                     }
 
-                    await SendItemAsync(item).ConfigureAwait(false);
+                    await _sender.SendAsync(item, _aborted.Token).ConfigureAwait(false);
                     _outbound.Release(item.Bytes);
                 }
             }
@@ -148,22 +150,6 @@ internal sealed partial class GatewayConnection : IDisposable
         _closeDeadline?.Dispose();
         CancelQuietly();
         _aborted.Dispose();
-    }
-
-    /// <summary>Sends one item; an event's frame is written into a pooled buffer just for this send.</summary>
-    private async ValueTask SendItemAsync(OutboundItem item)
-    {
-        var frame = item.Kind == OutboundItemKind.Frame
-            ? item.Frame
-            : FrameWriter.Event(item.Name!, item.Payload.Span, item.Seq, item.StateVersion);
-        try
-        {
-            await _socket.SendAsync(frame.Memory, WebSocketMessageType.Text, endOfMessage: true, _aborted.Token).ConfigureAwait(false);
-        }
-        finally
-        {
-            frame.Return();
-        }
     }
 
     private void Observe(EnqueueResult result, string what)

@@ -5,13 +5,13 @@ namespace OpenClaw.Gateway.Events;
 /// <summary>
 /// Runs a broadcast at most once per interval, and always after the latest request (latest state wins): the first
 /// request after a quiet interval runs at once (on a timer callback, never on the caller's thread); requests within
-/// the interval fold into one run at its end. Runs never overlap, so what they publish goes out in order.
+/// the interval fold into one run at its end. Each run returns the interval to keep before the next one, so a run
+/// that cost more can ask for a longer pause. Runs never overlap, so what they publish goes out in order.
 /// </summary>
 internal sealed partial class BroadcastCoalescer : IDisposable
 {
-    private readonly TimeSpan _interval;
     private readonly TimeProvider _time;
-    private readonly Action _run;
+    private readonly Func<TimeSpan> _run;
     private readonly ILogger _logger;
     private readonly ITimer _timer;
     private readonly Lock _gate = new();
@@ -19,8 +19,10 @@ internal sealed partial class BroadcastCoalescer : IDisposable
     private bool _scheduled;
     private bool _disposed;
     private long? _lastRunAt;
+    private TimeSpan _interval;
 
-    public BroadcastCoalescer(TimeSpan interval, TimeProvider time, Action run, ILogger logger)
+    /// <param name="run">The broadcast; returns the interval to keep before the next run.</param>
+    public BroadcastCoalescer(TimeSpan interval, TimeProvider time, Func<TimeSpan> run, ILogger logger)
     {
         _interval = interval;
         _time = time;
@@ -73,7 +75,11 @@ internal sealed partial class BroadcastCoalescer : IDisposable
 
             try
             {
-                _run();
+                var interval = _run();
+                lock (_gate)
+                {
+                    _interval = interval;
+                }
             }
             catch (Exception exception)
             {

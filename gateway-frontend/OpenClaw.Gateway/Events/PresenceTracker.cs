@@ -9,13 +9,24 @@ namespace OpenClaw.Gateway.Events;
 /// The presence list: this gateway's own entry plus one per connected client (probes excluded, as they come and go
 /// within a second), in connect order. Every change bumps <c>stateVersion.presence</c>; the whole list is broadcast
 /// at most once per <see cref="BroadcastInterval"/>, carrying the state and version current when it goes out, so a
-/// burst of N connects costs a few broadcasts instead of N (each to N connections). Presence is drop-if-slow and a
-/// connection holds at most one unsent presence (see <c>OutboundQueue</c>): the next one supersedes it anyway.
+/// burst of N connects costs a few broadcasts instead of N (each to N connections). One broadcast sends N entries to
+/// N clients, so with many clients broadcasts are spaced further apart to keep that fan-out near
+/// <see cref="FanOutBytesPerSecond"/> (never more than <see cref="MaxBroadcastInterval"/> apart). Presence is
+/// drop-if-slow and a connection holds at most one unsent presence (see <c>OutboundQueue</c>): the next supersedes it.
 /// </summary>
 internal sealed class PresenceTracker : IDisposable
 {
     /// <summary>How often the list is broadcast at most while it keeps changing.</summary>
     public static readonly TimeSpan BroadcastInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest a change waits to be broadcast, however many clients there are.</summary>
+    public static readonly TimeSpan MaxBroadcastInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>Presence bytes per second the gateway aims to send to all clients together (entries × clients × entry size).</summary>
+    public const long FanOutBytesPerSecond = 64L * 1024 * 1024;
+
+    /// <summary>A typical serialized entry, for the fan-out estimate.</summary>
+    private const int EstimatedEntryBytes = 256;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LinkedListNode<PresenceEntry>> _byConnection = new(StringComparer.Ordinal);
@@ -134,8 +145,16 @@ internal sealed class PresenceTracker : IDisposable
         return _snapshot;
     }
 
+    /// <summary>The pause after a broadcast of <paramref name="entries"/> entries to about as many clients.</summary>
+    public static TimeSpan IntervalAfter(int entries)
+    {
+        var fanOutBytes = (double)entries * entries * EstimatedEntryBytes;
+        var paced = TimeSpan.FromSeconds(fanOutBytes / FanOutBytesPerSecond);
+        return paced < BroadcastInterval ? BroadcastInterval : paced > MaxBroadcastInterval ? MaxBroadcastInterval : paced;
+    }
+
     /// <summary>One broadcast of the latest list with the version it has (changes are made under the same lock).</summary>
-    private void Publish()
+    private TimeSpan Publish()
     {
         PresenceEntry[] entries;
         GatewayStateVersion version;
@@ -147,6 +166,7 @@ internal sealed class PresenceTracker : IDisposable
 
         _broadcaster.Broadcast(GatewayEventNames.Presence, new PresenceEvent(entries), ProtocolJson.Default.PresenceEvent,
             dropIfSlow: true, stateVersion: version);
+        return IntervalAfter(entries.Length);
     }
 
     private static string PlatformName() =>
