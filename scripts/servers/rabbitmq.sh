@@ -34,7 +34,16 @@ install() {
   [ -x "$BIN/rabbitmq-server" ] || { echo "rabbitmq-server installed but $BIN/rabbitmq-server is missing" >&2; exit 1; }
 }
 
-running() { "$BIN/rabbitmq-diagnostics" -q check_running >/dev/null 2>&1; }
+node_pid() {
+  # The node's OS process from its pid file, only while it is alive. Checked first because the Erlang CLI tools start
+  # an epmd daemon as a side effect, which would then outlive a node that is not running.
+  [ -f "$RABBITMQ_PID_FILE" ] || return 1
+  local pid; pid=$(cat "$RABBITMQ_PID_FILE")
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && { echo "$pid"; return 0; }
+  return 1
+}
+
+running() { node_pid >/dev/null && "$BIN/rabbitmq-diagnostics" -q check_running >/dev/null 2>&1; }
 
 port_open() { (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null; }
 
@@ -44,7 +53,7 @@ start() {
   exec 9>"$DIR/start.lock"
   flock -w 300 9 || { echo "timed out waiting for another rabbitmq start" >&2; exit 1; }
   install
-  if [ -d "$HOME" ] && running; then echo "rabbitmq already running, $HOST:$PORT"; return 0; fi
+  if running; then echo "rabbitmq already running, pid $(node_pid), $HOST:$PORT"; return 0; fi
   if port_open; then echo "rabbitmq: something already listens on $HOST:$PORT; using it"; return 0; fi
 
   rm -rf "$DATA"; mkdir -p "$DATA/mnesia" "$DATA/log" "$HOME"
@@ -63,16 +72,22 @@ start() {
 }
 
 stop() {
-  if [ ! -d "$HOME" ] || ! running; then echo "rabbitmq not running (by this script)"; else
+  local pid
+  if ! pid=$(node_pid); then echo "rabbitmq not running (by this script)"; else
     "$BIN/rabbitmqctl" shutdown --timeout 60 >/dev/null 2>&1 || true   # returns once the OS process is gone
-    echo "rabbitmq stopped"
+    if kill -0 "$pid" 2>/dev/null; then                                  # a node that did not shut down cleanly
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+    echo "rabbitmq stopped, pid $pid"
   fi
   # epmd was started by the node's Erlang VM and outlives it; ask it to exit (harmless when it is not running).
   /usr/bin/epmd -kill >/dev/null 2>&1 || true
 }
 
 status() {
-  if [ -d "$HOME" ] && running; then echo "rabbitmq running, $HOST:$PORT"; return 0; fi
+  if running; then echo "rabbitmq running, pid $(node_pid), $HOST:$PORT"; return 0; fi
   if port_open; then echo "rabbitmq: not started by this script, but something listens on $HOST:$PORT"; return 0; fi
   echo "rabbitmq not running"; return 3
 }
