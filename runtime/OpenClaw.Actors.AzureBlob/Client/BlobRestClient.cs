@@ -18,6 +18,7 @@ public sealed partial class BlobRestClient : IDisposable
     public const string ApiVersion = "2021-12-02";
 
     private static readonly IReadOnlyList<KeyValuePair<string, string>> NoQuery = [];
+    private static readonly IReadOnlyList<KeyValuePair<string, string>> ContainerQuery = [new("restype", "container")];
 
     private readonly BlobAccount _account;
     private readonly HttpClient _http;
@@ -92,8 +93,6 @@ public sealed partial class BlobRestClient : IDisposable
             return true;
         }, cancellationToken);
     }
-
-    private static readonly IReadOnlyList<KeyValuePair<string, string>> ContainerQuery = [new("restype", "container")];
 
     /// <summary>Runs one request under the client's timeout, turning our own timeout into a TimeoutException.</summary>
     private async Task<T> RunAsync<T>(string operation, string resource, Func<CancellationToken, Task<T>> request, CancellationToken cancellationToken)

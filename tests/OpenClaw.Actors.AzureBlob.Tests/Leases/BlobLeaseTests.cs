@@ -139,6 +139,30 @@ public sealed class BlobLeaseTests(AzuriteFixture azurite)
         Assert.NotNull(await azurite.Client.GetPropertiesAsync(azurite.Container, blob));
     }
 
+    [Fact]
+    public async Task ClientLeaseOperations_InfiniteLease_RenewReleaseAndBreakBehaveAsTheServiceSays()
+    {
+        var blob = NewBlobName();
+        await azurite.Client.PutBlockBlobAsync(azurite.Container, blob, new byte[] { 1 });
+        var proposed = Guid.NewGuid().ToString();
+
+        var leaseId = await azurite.Client.AcquireLeaseAsync(azurite.Container, blob, duration: null, proposedLeaseId: proposed);
+        await azurite.Client.RenewLeaseAsync(azurite.Container, blob, leaseId);
+        var wrongId = await Assert.ThrowsAsync<BlobRequestException>(() =>
+            azurite.Client.ReleaseLeaseAsync(azurite.Container, blob, Guid.NewGuid().ToString()));
+        await azurite.Client.ReleaseLeaseAsync(azurite.Container, blob, leaseId);
+        var again = await azurite.Client.AcquireLeaseAsync(azurite.Container, blob, duration: null);
+        var remaining = await azurite.Client.BreakLeaseAsync(azurite.Container, blob, TimeSpan.Zero);
+        var renewBroken = await Assert.ThrowsAsync<BlobRequestException>(() => azurite.Client.RenewLeaseAsync(azurite.Container, blob, again));
+
+        Assert.Equal(proposed, leaseId);
+        Assert.Equal(HttpStatusCode.Conflict, wrongId.Status);
+        Assert.Equal(BlobErrorCodes.LeaseIdMismatchWithLeaseOperation, wrongId.ErrorCode);
+        Assert.Equal(TimeSpan.Zero, remaining);
+        Assert.Equal(HttpStatusCode.Conflict, renewBroken.Status);
+        Assert.Equal("broken", (await azurite.Client.GetPropertiesAsync(azurite.Container, blob))!.LeaseState);
+    }
+
     [Theory]
     [InlineData(10, null)]
     [InlineData(61, null)]
