@@ -142,6 +142,6 @@ public sealed partial class BlobRestClient : IDisposable
     private static string? ErrorCode(HttpResponseMessage response)
         => response.Headers.TryGetValues("x-ms-error-code", out var codes) ? codes.FirstOrDefault() : null;
 
-    [LoggerMessage(2700, LogLevel.Debug, "Blob service refused {Method} {Resource}: {Status} {ErrorCode}")]
+    [LoggerMessage(2900, LogLevel.Debug, "Blob service refused {Method} {Resource}: {Status} {ErrorCode}")]
     private partial void LogRequestRefused(string method, string resource, int status, string? errorCode);
 }

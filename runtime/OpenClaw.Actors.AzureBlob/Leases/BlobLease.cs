@@ -185,18 +185,18 @@ public sealed partial class BlobLease : IAsyncDisposable
         => ex is BlobRequestException { IsTransient: true } or HttpRequestException or TimeoutException
            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
-    [LoggerMessage(2720, LogLevel.Information, "Acquired the lease on {Container}/{Blob}")]
+    [LoggerMessage(2920, LogLevel.Information, "Acquired the lease on {Container}/{Blob}")]
     private partial void LogAcquired(string container, string blob);
 
-    [LoggerMessage(2721, LogLevel.Information, "Released the lease on {Container}/{Blob}")]
+    [LoggerMessage(2921, LogLevel.Information, "Released the lease on {Container}/{Blob}")]
     private partial void LogReleased(string container, string blob);
 
-    [LoggerMessage(2722, LogLevel.Warning, "Could not release the lease on {Container}/{Blob}; it expires by itself")]
+    [LoggerMessage(2922, LogLevel.Warning, "Could not release the lease on {Container}/{Blob}; it expires by itself")]
     private partial void LogReleaseFailed(Exception exception, string container, string blob);
 
-    [LoggerMessage(2723, LogLevel.Warning, "Renewing the lease on {Container}/{Blob} failed; retrying while it is still valid")]
+    [LoggerMessage(2923, LogLevel.Warning, "Renewing the lease on {Container}/{Blob} failed; retrying while it is still valid")]
     private partial void LogRenewalRetrying(Exception exception, string container, string blob);
 
-    [LoggerMessage(2724, LogLevel.Warning, "Lost the lease on {Container}/{Blob}: {Reason}")]
+    [LoggerMessage(2924, LogLevel.Warning, "Lost the lease on {Container}/{Blob}: {Reason}")]
     private partial void LogLost(Exception exception, string container, string blob, string reason);
 }

@@ -182,6 +182,6 @@ public sealed partial class AzureBlobGrainStorage : IGrainStorage
         grainState.RecordExists = false;
     }
 
-    [LoggerMessage(2710, LogLevel.Debug, "State {StateName} of {GrainId} was not written: stored ETag {StoredEtag}, the writer expected {ExpectedEtag}")]
+    [LoggerMessage(2910, LogLevel.Debug, "State {StateName} of {GrainId} was not written: stored ETag {StoredEtag}, the writer expected {ExpectedEtag}")]
     private partial void LogConflict(string stateName, GrainId grainId, string? storedEtag, string? expectedEtag);
 }
