@@ -1,10 +1,13 @@
 using System.Text.Json.Nodes;
+using OpenClaw.TestStubs;
 
 namespace OpenClaw.Interop.Tests.Infrastructure;
 
 /// <summary>
 /// One gateway process and the real CLI for the whole collection. The state dir is seeded with a config written
 /// for the real OpenClaw and a sessions.json in OpenClaw's layout, so the CLI sees real data through our gateway.
+/// The config's model provider is an OpenAI-compatible stub in this test process (it answers
+/// <c>echo: &lt;last user text&gt;</c>), so agent runs of the gateway process really call a model.
 /// </summary>
 public sealed class InteropFixture : IAsyncLifetime
 {
@@ -14,16 +17,25 @@ public sealed class InteropFixture : IAsyncLifetime
 
     public GatewayProcess Gateway { get; private set; } = null!;
     public OpenClawCli Cli { get; private set; } = null!;
+    public OpenAiStubServer ModelStub { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         Cli = OpenClawCli.Locate();
-        Gateway = await GatewayProcess.StartAsync(Token, SeedStateAsync);
+        ModelStub = await OpenAiStubServer.StartAsync(["stub-echo"]);
+        Gateway = await GatewayProcess.StartAsync(Token, stateDirectory => SeedStateAsync(stateDirectory, ModelStub.BaseUrl));
     }
 
     public async Task DisposeAsync()
     {
-        if (Gateway is not null) await Gateway.DisposeAsync();
+        try
+        {
+            if (Gateway is not null) await Gateway.DisposeAsync();
+        }
+        finally
+        {
+            if (ModelStub is not null) await ModelStub.DisposeAsync();
+        }
     }
 
     /// <summary>Runs <c>openclaw gateway call METHOD --url … --token … --json</c>.</summary>
@@ -34,7 +46,7 @@ public sealed class InteropFixture : IAsyncLifetime
         return Cli.RunAsync(args);
     }
 
-    private static async Task SeedStateAsync(string stateDirectory)
+    private static async Task SeedStateAsync(string stateDirectory, string modelBaseUrl)
     {
         var config = new JsonObject
         {
@@ -45,7 +57,7 @@ public sealed class InteropFixture : IAsyncLifetime
                 {
                     ["stub"] = new JsonObject
                     {
-                        ["baseUrl"] = "http://127.0.0.1:9/v1",
+                        ["baseUrl"] = modelBaseUrl,
                         ["apiKey"] = ProviderApiKey,
                         ["api"] = "openai-completions",
                         ["models"] = new JsonArray(new JsonObject { ["id"] = "stub-echo", ["name"] = "Stub Echo", ["contextWindow"] = 128000 }),
