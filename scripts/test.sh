@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine: installs what the tests need (Node 24 and the real OpenClaw
-# CLI for the interop tests), builds in Release and runs all test projects. Ends with the line
+# CLI for the interop tests; RabbitMQ and Azurite for the cluster tests, started on loopback and stopped at the end),
+# builds in Release and runs all test projects. Ends with the line
 # "N passed, M failed[, K skipped]" and exits non-zero when anything failed.
 #   usage: scripts/test.sh [extra dotnet test args, e.g. --filter FullyQualifiedName~Gateway]
 set -uo pipefail
@@ -17,6 +18,12 @@ echo "== building (Release)"
 if ! dotnet build OpenClaw.Orleans.sln -c Release -nologo -v:q; then
   echo "build failed"; echo "0 passed, 1 failed"; exit 1
 fi
+
+echo "== starting the test servers (RabbitMQ, Azurite; installed on first use)"
+stop_servers() { scripts/servers/rabbitmq.sh stop >/dev/null 2>&1; scripts/servers/azurite.sh stop >/dev/null 2>&1; }
+trap stop_servers EXIT
+scripts/servers/rabbitmq.sh start || { echo "RabbitMQ failed to start"; echo "0 passed, 1 failed"; exit 1; }
+scripts/servers/azurite.sh start || { echo "Azurite failed to start"; echo "0 passed, 1 failed"; exit 1; }
 
 echo "== testing"
 dotnet test OpenClaw.Orleans.sln -c Release --no-build -nologo \
