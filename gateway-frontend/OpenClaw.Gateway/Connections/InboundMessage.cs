@@ -5,19 +5,22 @@ namespace OpenClaw.Gateway.Connections;
 
 /// <summary>
 /// One complete WebSocket message, or the reason reading stopped. A message's data lives in an array rented from
-/// <see cref="ArrayPool{T}.Shared"/>; <see cref="Dispose"/> returns it, after which <see cref="Data"/> must not be used.
+/// an <see cref="ArrayPool{T}"/>; <see cref="Dispose"/> returns it, after which <see cref="Data"/> must not be used.
 /// </summary>
 internal readonly struct InboundMessage : IDisposable
 {
     private readonly byte[]? _rented;
     private readonly int _length;
+    private readonly ArrayPool<byte>? _pool;
 
-    public InboundMessage(InboundMessageKind kind, WebSocketMessageType type, byte[]? rented, int length = 0)
+    /// <param name="rented">The message bytes, rented from <paramref name="pool"/>; null for an empty message.</param>
+    public InboundMessage(InboundMessageKind kind, WebSocketMessageType type, byte[]? rented, int length = 0, ArrayPool<byte>? pool = null)
     {
         Kind = kind;
         Type = type;
         _rented = rented;
         _length = rented is null ? 0 : length;
+        _pool = pool;
     }
 
     public static InboundMessage Closed { get; } = new(InboundMessageKind.Closed, WebSocketMessageType.Close, null);
@@ -32,7 +35,7 @@ internal readonly struct InboundMessage : IDisposable
     {
         if (_rented is not null)
         {
-            ArrayPool<byte>.Shared.Return(_rented);
+            (_pool ?? ArrayPool<byte>.Shared).Return(_rented);
         }
     }
 }

@@ -10,8 +10,11 @@ namespace OpenClaw.Gateway.Connections;
 /// while a message is being read. The message's data is that rented array; the caller returns it with
 /// <see cref="InboundMessage.Dispose"/> once the frame is parsed.
 /// </summary>
-internal sealed class WebSocketMessageReader(WebSocket socket)
+/// <param name="pool">Where message buffers come from; <see cref="ArrayPool{T}.Shared"/> unless a test counts them.</param>
+internal sealed class WebSocketMessageReader(WebSocket socket, ArrayPool<byte>? pool = null)
 {
+    private readonly ArrayPool<byte> _pool = pool ?? ArrayPool<byte>.Shared;
+
     private const int FirstRentBytes = 4 * 1024;
 
     public async ValueTask<InboundMessage> ReadAsync(int maxBytes, CancellationToken cancellationToken)
@@ -27,7 +30,7 @@ internal sealed class WebSocketMessageReader(WebSocket socket)
             return new InboundMessage(InboundMessageKind.Message, first.MessageType, default);
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(FirstRentBytes);
+        var buffer = _pool.Rent(FirstRentBytes);
         var written = 0;
         var handedOver = false;
         try
@@ -54,7 +57,7 @@ internal sealed class WebSocketMessageReader(WebSocket socket)
                 if (result.EndOfMessage)
                 {
                     handedOver = true;
-                    return new InboundMessage(InboundMessageKind.Message, first.MessageType, buffer, written);
+                    return new InboundMessage(InboundMessageKind.Message, first.MessageType, buffer, written, _pool);
                 }
             }
         }
@@ -62,16 +65,16 @@ internal sealed class WebSocketMessageReader(WebSocket socket)
         {
             if (!handedOver)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                _pool.Return(buffer);
             }
         }
     }
 
-    private static byte[] Grow(byte[] buffer, int written)
+    private byte[] Grow(byte[] buffer, int written)
     {
-        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        var larger = _pool.Rent(buffer.Length * 2);
         buffer.AsSpan(0, written).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(buffer);
+        _pool.Return(buffer);
         return larger;
     }
 }
