@@ -16,14 +16,18 @@ namespace OpenClaw.Gateway.Http.Rest;
 internal static class ChannelsRestEndpoints
 {
     public const string ListPath = "/v1/channels";
-    public const string TogglePath = "/v1/channels/{id}/{action:regex(^(enable|disable)$)}";
 
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet(ListPath, List);
-        api.MapPost(TogglePath, Toggle);
         api.MapMethodNotAllowed(ListPath, "GET");
-        api.MapMethodNotAllowed(TogglePath, "POST");
+        // Two literal routes: the slim host registers no regex route constraint.
+        foreach (var action in (ReadOnlySpan<string>)["enable", "disable"])
+        {
+            var path = $"/v1/channels/{{id}}/{action}";
+            api.MapPost(path, (HttpContext http) => Toggle(http, action));
+            api.MapMethodNotAllowed(path, "POST");
+        }
     }
 
     private static IResult List(HttpContext http, IOpenClawConfigSource config)
@@ -35,7 +39,7 @@ internal static class ChannelsRestEndpoints
         return TypedResults.Json(new RestChannelList(channels), HttpJson.Default.RestChannelList);
     }
 
-    private static IResult Toggle(HttpContext http, string id, string action)
+    private static IResult Toggle(HttpContext http, string action)
     {
         if (HttpAccess.Check(http, OperatorScopes.Admin) is { } denied) return denied;
         return HttpErrors.NotImplemented($"channel {action} is not implemented yet: channel drivers are not available in this gateway");
