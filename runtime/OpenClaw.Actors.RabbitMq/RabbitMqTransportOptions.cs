@@ -32,7 +32,10 @@ public sealed class RabbitMqTransportOptions
     /// </summary>
     public int DeliveryLimit { get; set; } = 5;
 
-    /// <summary>Bound of each shard queue; when it is full, publishing a call fails at once with <see cref="GrainOverloadedException"/>.</summary>
+    /// <summary>
+    /// Bound of each shard queue; when it is full, publishing a call fails at once with <see cref="GrainOverloadedException"/>
+    /// (nothing ran; retry later). A quorum queue applies the bound after the fact, so it may take one call over it.
+    /// </summary>
     public int MaxShardQueueLength { get; set; } = 100_000;
 
     /// <summary>Bound of the dead-letter queue; when it is full the oldest dead letter is dropped (drop-head).</summary>

@@ -37,7 +37,7 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _abort = new();
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
-    private readonly List<ShardReceiver> _receivers = [];
+    private ShardReceiver[] _receivers = [];
     private IConnection? _connection;
     private ReplyPublisher? _replies;
     private ShardProbe? _probe;
@@ -66,7 +66,7 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
     }
 
     /// <summary>Calls being run or answered now, over all shards.</summary>
-    public int InFlightCount => _receivers.Sum(r => r.InFlightCount);
+    public int InFlightCount => Volatile.Read(ref _receivers).Sum(r => r.InFlightCount);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -85,10 +85,18 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
             _tracker = new ShardOwnershipTracker(_ownership, _catalog, _loggers.CreateLogger<ShardOwnershipTracker>());
             var handler = _handler = new ShardCallHandler(_catalog, new GrainCallCodec(_resolver), _replies, _time, _abort.Token,
                 _loggers.CreateLogger<ShardCallHandler>());
-            for (var shard = 0; shard < _topology.ShardCount; shard++)
+            var receivers = new List<ShardReceiver>();
+            try
             {
-                _receivers.Add(await ShardReceiver.OpenAsync(connection, shard, _topology, _options.Prefetch, handler, _tracker, cancellationToken)
-                    .ConfigureAwait(false));
+                for (var shard = 0; shard < _topology.ShardCount; shard++)
+                {
+                    receivers.Add(await ShardReceiver.OpenAsync(connection, shard, _topology, _options.Prefetch, handler, _tracker, cancellationToken)
+                        .ConfigureAwait(false));
+                }
+            }
+            finally
+            {
+                _receivers = [.. receivers]; // on failure too, so CloseAsync closes the ones that opened
             }
 
             _probe = await ShardProbe.OpenAsync(connection, _topology, _options.OwnershipProbeInterval, _time,
@@ -123,8 +131,9 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
                 .ConfigureAwait(false);
 
             // Closing the shard channels requeues what this silo still holds and activates the next consumers...
-            foreach (var receiver in _receivers) await receiver.DisposeAsync().ConfigureAwait(false);
-            _receivers.Clear();
+            var receivers = _receivers;
+            _receivers = [];
+            foreach (var receiver in receivers) await receiver.DisposeAsync().ConfigureAwait(false);
             // ...which learn it from a probe even when no call is waiting.
             if (_probe is not null) await _probe.ProbeAsync(released, cancellationToken).ConfigureAwait(false);
             LogStopped(_siloName, released.Count);
@@ -211,7 +220,9 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
         }
 
         if (_probe is { } probe) await Try(probe.DisposeAsync).ConfigureAwait(false);
-        foreach (var receiver in _receivers) await Try(receiver.DisposeAsync).ConfigureAwait(false);
+        var receivers = _receivers;
+        _receivers = [];
+        foreach (var receiver in receivers) await Try(receiver.DisposeAsync).ConfigureAwait(false);
         if (_replies is { } replies) await Try(replies.DisposeAsync).ConfigureAwait(false);
         if (_connection is { } connection)
         {
@@ -220,7 +231,6 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
         }
 
         _probe = null;
-        _receivers.Clear();
         _replies = null;
         _connection = null;
         _handler = null;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OpenClaw.Actors.Calls;
+using OpenClaw.Actors.RabbitMq.Client;
 
 namespace OpenClaw.Actors.RabbitMq.Tests.Support;
 
@@ -11,6 +12,9 @@ public sealed class TestClient : IAsyncDisposable
     private TestClient(ServiceProvider services) => _services = services;
 
     public IClusterClient Cluster => _services.GetRequiredService<IClusterClient>();
+
+    /// <summary>Connects and declares the topology now rather than on the first call.</summary>
+    public Task ConnectAsync() => _services.GetRequiredService<RabbitMqGrainCallInvoker>().ConnectAsync(CancellationToken.None).WaitAsync(Wait.Timeout);
 
     public static TestClient Create(Action<RabbitMqTransportOptions> transport, TimeSpan? responseTimeout = null)
     {

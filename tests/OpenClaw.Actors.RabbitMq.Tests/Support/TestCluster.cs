@@ -14,6 +14,8 @@ public sealed class TestCluster(RabbitMqBroker broker, int shardCount = 8) : IAs
     public string Prefix { get; } = RabbitMqBroker.NewPrefix();
     public int ShardCount { get; } = shardCount;
     public Activations Activations { get; } = new();
+    public int MaxShardQueueLength { get; set; } = new RabbitMqTransportOptions().MaxShardQueueLength;
+    public int DeliveryLimit { get; set; } = new RabbitMqTransportOptions().DeliveryLimit;
 
     public void Transport(RabbitMqTransportOptions options)
     {
@@ -22,6 +24,8 @@ public sealed class TestCluster(RabbitMqBroker broker, int shardCount = 8) : IAs
         options.ShardCount = ShardCount;
         options.RequestedHeartbeat = TimeSpan.FromSeconds(5);
         options.OwnershipProbeInterval = TimeSpan.FromSeconds(1);
+        options.MaxShardQueueLength = MaxShardQueueLength;
+        options.DeliveryLimit = DeliveryLimit;
     }
 
     public async Task<TestSilo> StartSiloAsync(string name)

@@ -15,6 +15,16 @@ public static class Wait
         }
     }
 
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? Timeout);
+        while (!await condition().WaitAsync(cts.Token))
+        {
+            if (cts.IsCancellationRequested) throw new TimeoutException($"Timed out waiting until {what}.");
+            await Task.Delay(10, CancellationToken.None);
+        }
+    }
+
     /// <summary>Polls <paramref name="probe"/> until it returns a value.</summary>
     public static async Task<T> ForAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? timeout = null) where T : class
     {
