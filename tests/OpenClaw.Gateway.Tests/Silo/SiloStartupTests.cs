@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using OpenClaw.Configuration;
 using OpenClaw.Gateway.Hosting;
 using OpenClaw.Silo;
