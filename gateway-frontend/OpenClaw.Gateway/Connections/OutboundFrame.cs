@@ -17,7 +17,7 @@ internal readonly struct OutboundFrame(byte[] buffer, int length)
 
     public void Return()
     {
-        if (buffer.Length > 0)
+        if (buffer is { Length: > 0 })
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
