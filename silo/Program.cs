@@ -1,17 +1,23 @@
 using OpenClaw.Configuration;
+using OpenClaw.Hosting.Cluster;
 using OpenClaw.Silo;
+using OpenClaw.Silo.Cluster;
 
-// The embedded OpenClaw gateway: `dotnet run --project silo -c Release`.
+// The OpenClaw gateway: `dotnet run --project silo -c Release` (embedded), or `-- --mode cluster` (grains only).
 if (args is ["--help"] or ["-h"])
 {
     Console.WriteLine(SiloCommandLine.Usage);
     return 0;
 }
 
-EmbeddedHostOptions options;
+SiloMode mode;
+EmbeddedHostOptions? embedded = null;
+ClusterSiloOptions? cluster = null;
 try
 {
-    options = SiloCommandLine.Parse(args);
+    (mode, var remaining) = SiloCommandLine.ParseMode(args);
+    if (mode == SiloMode.Cluster) cluster = SiloCommandLine.ParseCluster(remaining);
+    else embedded = SiloCommandLine.Parse(remaining);
 }
 catch (ArgumentException ex)
 {
@@ -22,7 +28,9 @@ catch (ArgumentException ex)
 
 try
 {
-    await using var app = await EmbeddedHost.StartAsync(options, CancellationToken.None);
+    await using var app = cluster is not null
+        ? await ClusterSiloHost.StartAsync(cluster, CancellationToken.None)
+        : await EmbeddedHost.StartAsync(embedded!, CancellationToken.None);
     await app.WaitForShutdownAsync();
     return 0;
 }
@@ -30,5 +38,10 @@ catch (ConfigLoadException ex)
 {
     // A broken config stops startup with the file, line and key; nothing else is worth a stack trace here.
     Console.Error.WriteLine($"openclaw: configuration error: {ex.Message}");
+    return 1;
+}
+catch (ClusterConfigurationException ex)
+{
+    Console.Error.WriteLine($"openclaw: cluster configuration error: {ex.Message}");
     return 1;
 }
