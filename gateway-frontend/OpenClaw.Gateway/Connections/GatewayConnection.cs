@@ -21,6 +21,7 @@ internal sealed partial class GatewayConnection : IDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _closeTimeout;
     private readonly ILogger _logger;
+    private readonly EventHold _eventHold;
     private ITimer? _closeDeadline;
     private int _closeCode;
 
@@ -45,6 +46,7 @@ internal sealed partial class GatewayConnection : IDisposable
         _closeTimeout = closeTimeout;
         _time = time;
         _logger = logger;
+        _eventHold = new EventHold(e => Observe(_outbound.EnqueueEvent(e.EventName, e.PayloadJson, withSeq: true, e.DropIfSlow, e.StateVersion), e.EventName));
     }
 
     public string Id { get; }
@@ -79,7 +81,12 @@ internal sealed partial class GatewayConnection : IDisposable
     /// with every other recipient and written into a frame only when sent: it must not change after this call.
     /// </summary>
     public void SendEvent(string eventName, ReadOnlyMemory<byte> payloadJson, bool dropIfSlow, GatewayStateVersion? stateVersion) =>
-        Observe(_outbound.EnqueueEvent(eventName, payloadJson, withSeq: true, dropIfSlow, stateVersion), eventName);
+        _eventHold.Send(new HeldEvent(eventName, payloadJson, dropIfSlow, stateVersion));
+
+    /// <summary>Keeps events back until <see cref="ReleaseEvents"/>; see <see cref="EventHold"/>.</summary>
+    public void HoldEvents() => _eventHold.Hold();
+
+    public void ReleaseEvents() => _eventHold.Release();
 
     /// <summary>The challenge is the only event without seq.</summary>
     public void SendChallenge(ReadOnlyMemory<byte> payloadJson) =>

@@ -11,13 +11,39 @@ public sealed class RpcContext(string connectionId, string requestId, Connection
     public string RequestId { get; } = requestId;
     public ConnectionPrincipal Principal { get; } = principal;
 
+    private int _holdingEvents;
+
     /// <summary>Set by the connection so a handler can answer twice (openclaw's <c>agent</c> sends "accepted" first).</summary>
     internal Func<ReadOnlyMemory<byte>, bool>? InterimSink { get; init; }
+
+    /// <summary>Set by the connection: holds and releases its events (see <see cref="HoldEventsUntilFirstResponse"/>).</summary>
+    internal Action? HoldEventsSink { get; init; }
+    internal Action? ReleaseEventsSink { get; init; }
+
+    internal bool IsHoldingEvents => Volatile.Read(ref _holdingEvents) == 1;
+
+    /// <summary>
+    /// Keeps this connection's events back until the first response to this request is queued, so the events of a
+    /// run this request starts cannot arrive before the response that names the run.
+    /// </summary>
+    public void HoldEventsUntilFirstResponse()
+    {
+        if (Interlocked.Exchange(ref _holdingEvents, 1) == 0) HoldEventsSink?.Invoke();
+    }
+
+    internal void ReleaseHeldEvents()
+    {
+        if (Interlocked.Exchange(ref _holdingEvents, 0) == 1) ReleaseEventsSink?.Invoke();
+    }
 
     /// <summary>
     /// Sends an extra <c>ok</c> response with this request's id before the final one. Returns false when the
     /// connection is gone (or in unit tests without a connection).
     /// </summary>
-    public bool SendInterimResponse<T>(T payload, JsonTypeInfo<T> typeInfo) =>
-        InterimSink?.Invoke(JsonSerializer.SerializeToUtf8Bytes(payload, typeInfo)) ?? false;
+    public bool SendInterimResponse<T>(T payload, JsonTypeInfo<T> typeInfo)
+    {
+        var sent = InterimSink?.Invoke(JsonSerializer.SerializeToUtf8Bytes(payload, typeInfo)) ?? false;
+        ReleaseHeldEvents();
+        return sent;
+    }
 }

@@ -37,8 +37,21 @@ internal sealed partial class RpcDispatcher(RpcMethodTable table, IOptions<Gatew
                 connection.Send(FrameWriter.Response(request.Id, payload.Span));
                 return !connection.IsClosing;
             },
+            HoldEventsSink = connection.HoldEvents,
+            ReleaseEventsSink = connection.ReleaseEvents,
         };
 
+        var frame = await InvokeAsync(descriptor, connection, request, context, cancellationToken).ConfigureAwait(false);
+        if (!context.IsHoldingEvents) return frame;
+        // The handler held events back until its response: queue the response first, then let them go.
+        if (frame is { } response) connection.Send(response);
+        context.ReleaseHeldEvents();
+        return null;
+    }
+
+    private async ValueTask<OutboundFrame?> InvokeAsync(
+        RpcMethodDescriptor descriptor, GatewayConnection connection, InboundFrame.Request request, RpcContext context, CancellationToken cancellationToken)
+    {
         LogInvoked(logger, connection.Id, request.Method);
         try
         {

@@ -71,6 +71,7 @@ internal sealed class AgentMethods(
         var runTimeout = request.Timeout is > 0 and var seconds ? TimeSpan.FromSeconds(seconds)
             : snapshot.Agents.Defaults.TimeoutSeconds is > 0 and var configured ? TimeSpan.FromSeconds(configured)
             : DefaultRunTimeout;
+        context.HoldEventsUntilFirstResponse(); // released by the "accepted" response, so no event overtakes it
         var accepted = await session.SendAsync(new SendMessage
         {
             Text = text,

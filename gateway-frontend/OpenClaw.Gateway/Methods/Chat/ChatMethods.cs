@@ -38,6 +38,7 @@ internal sealed class ChatMethods(IOpenClawConfigSource config, IGrainFactory gr
         };
 
         followers.Starting(context, request.IdempotencyKey, target.Key);
+        context.HoldEventsUntilFirstResponse(); // the run's events must not overtake this ack
         var accepted = await Session(target).SendAsync(command, cancellationToken).ConfigureAwait(false);
 
         // The wire knows "started" and "in_flight"; a run queued behind the active one has started as far as the
