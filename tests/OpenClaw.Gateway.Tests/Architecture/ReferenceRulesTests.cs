@@ -20,6 +20,18 @@ public sealed class ReferenceRulesTests
         Assert.DoesNotContain(forbidden, ProjectReferencesTransitively("gateway-frontend/OpenClaw.Gateway/OpenClaw.Gateway.csproj"));
     }
 
+    /// <summary>The cluster-mode front node is the front tier's process: the same rule holds for everything it pulls in.</summary>
+    [Theory]
+    [InlineData("OpenClaw.Grains")]
+    [InlineData("OpenClaw.Actors.Runtime")]
+    [InlineData("OpenClaw.Actors.Testing")]
+    [InlineData("OpenClaw.Silo")]
+    public void GatewayHost_DoesNotReference_GrainImplementationsOrSiloRuntime(string forbidden)
+    {
+        Assert.DoesNotContain(forbidden, CompiledReferences(LoadAssembly("OpenClaw.Gateway.Host")));
+        Assert.DoesNotContain(forbidden, ProjectReferencesTransitively("gateway-frontend/OpenClaw.Gateway.Host/OpenClaw.Gateway.Host.csproj"));
+    }
+
     [Theory]
     [InlineData("OpenClaw.Gateway.Protocol")]
     [InlineData("OpenClaw.Gateway")]
