@@ -8,9 +8,11 @@ internal static class BenchCommandLine
                               [--handshakes N] [--handshake-concurrency N]
                               [--rpc-requests N] [--rpc-seconds S] [--rpc-warmup-seconds S]
                               [--rpc-loads CxK,CxK,...] [--idle CONN,CONN,...] [--max-gateway-rss-mb N]
-                              [--client-mode cli|probe]
+                              [--client-mode cli|probe] [--only all|foundation|chat]
+                              [--chat-runs N] [--chat-seconds S] [--chat-sessions N,N,...]
+                              [--streaming-sessions N] [--streaming-connections N] [--streaming-wait-seconds S]
         Starts the gateway (Release build of silo/) on 127.0.0.1 and prints a markdown table.
-        Default run takes about 2-3 minutes; --quick about 20 seconds.
+        Default run takes about 3-4 minutes (chat phase alone about 1 minute); --quick about 30 seconds.
         """;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -25,6 +27,14 @@ internal static class BenchCommandLine
                 "--quick" => options,
                 "--client-mode" => options with { ClientMode = Value() is "cli" or "probe" ? args[i]
                     : throw new ArgumentException("--client-mode is cli or probe.") },
+                "--only" => options with { Only = Value() is "all" or "foundation" or "chat" ? args[i]
+                    : throw new ArgumentException("--only is all, foundation or chat.") },
+                "--chat-runs" => options with { ChatRuns = PositiveInt(name, Value()) },
+                "--chat-seconds" => options with { ChatTimeLimit = TimeSpan.FromSeconds(PositiveInt(name, Value())) },
+                "--chat-sessions" => options with { ChatSessionCounts = ParseCounts(name, Value()) },
+                "--streaming-sessions" => options with { StreamingSessions = PositiveInt(name, Value()) },
+                "--streaming-connections" => options with { StreamingConnections = PositiveInt(name, Value()) },
+                "--streaming-wait-seconds" => options with { StreamingWaitLimit = TimeSpan.FromSeconds(PositiveInt(name, Value())) },
                 "--silo" => options with { SiloPath = Value() },
                 "--startup-runs" => options with { StartupRuns = PositiveInt(name, Value()) },
                 "--handshakes" => options with { Handshakes = PositiveInt(name, Value()) },

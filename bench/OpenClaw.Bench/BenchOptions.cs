@@ -24,6 +24,20 @@ internal sealed record BenchOptions
     /// <summary>The idle phase stops opening connections once the gateway's RSS passes this, to spare a shared machine.</summary>
     public int MaxGatewayRssMegabytes { get; init; } = 2048;
 
+    /// <summary>Which phases run: <c>all</c>, <c>foundation</c> (startup, handshakes, RPC, idle memory) or <c>chat</c>.</summary>
+    public string Only { get; init; } = "all";
+    /// <summary>chat.send → final runs per session count (bounded also by <see cref="ChatTimeLimit"/>).</summary>
+    public int ChatRuns { get; init; } = 300;
+    public TimeSpan ChatTimeLimit { get; init; } = TimeSpan.FromSeconds(20);
+    /// <summary>Sessions sending at once in the latency rows, each on its own connection.</summary>
+    public IReadOnlyList<int> ChatSessionCounts { get; init; } = [1, 32];
+    public int StreamingSessions { get; init; } = 1000;
+    public int StreamingConnections { get; init; } = 20;
+    /// <summary>How long the streaming burst waits for its finals; what has not arrived by then counts as missing.</summary>
+    public TimeSpan StreamingWaitLimit { get; init; } = TimeSpan.FromSeconds(60);
+
+    public bool Runs(string phase) => Only == "all" || Only == phase;
+
     public static BenchOptions Quick { get; } = new()
     {
         StartupRuns = 2,
@@ -34,6 +48,10 @@ internal sealed record BenchOptions
         RpcWarmUp = TimeSpan.FromSeconds(1),
         IdleConnectionCounts = [200, 1000],
         IdleSettle = TimeSpan.FromSeconds(1),
+        ChatRuns = 100,
+        ChatTimeLimit = TimeSpan.FromSeconds(5),
+        StreamingSessions = 200,
+        StreamingWaitLimit = TimeSpan.FromSeconds(20),
     };
 }
 

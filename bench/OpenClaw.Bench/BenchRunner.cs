@@ -1,7 +1,9 @@
 using OpenClaw.Bench.Benchmarks;
+using OpenClaw.Bench.Chat;
 using OpenClaw.Bench.Client;
 using OpenClaw.Bench.Measuring;
 using OpenClaw.Bench.Reporting;
+using OpenClaw.TestStubs;
 
 namespace OpenClaw.Bench;
 
@@ -14,7 +16,27 @@ internal sealed class BenchRunner(string siloPath, BenchOptions options, Action<
     public async Task<IReadOnlyList<ResultRow>> RunAsync(CancellationToken cancellationToken)
     {
         var rows = new List<ResultRow>();
-        progress("phase 1/3: startup");
+        if (options.Runs("foundation"))
+            rows.AddRange(await RunFoundationAsync(cancellationToken));
+        if (options.Runs("chat") && !rows.Any(r => r.IsFailure && r.Metric.StartsWith("handshakes, RPC", StringComparison.Ordinal)))
+        {
+            progress("phase 4/4: chat (zero-delay stub model, fresh gateway)");
+            rows.AddRange(await RunChatAsync(cancellationToken));
+        }
+        return rows;
+    }
+
+    private async Task<IReadOnlyList<ResultRow>> RunChatAsync(CancellationToken cancellationToken)
+    {
+        await using var stub = await OpenAiStubServer.StartAsync([StubGatewayConfig.ModelId]);
+        return await WithGatewayAsync("chat", (gateway, _) => new ChatBenchmark(gateway, stub.BaseUrl, options, progress).RunAsync(cancellationToken),
+            cancellationToken, StubGatewayConfig.For(stub.BaseUrl));
+    }
+
+    private async Task<IReadOnlyList<ResultRow>> RunFoundationAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<ResultRow>();
+        progress("phase 1/4: startup");
         rows.AddRange(await new StartupBenchmark(siloPath, options.StartupRuns, progress).RunAsync(cancellationToken));
         if (rows.All(r => r.IsFailure))
         {
@@ -23,7 +45,7 @@ internal sealed class BenchRunner(string siloPath, BenchOptions options, Action<
             return rows;
         }
 
-        progress("phase 2/3: handshakes and health RPC");
+        progress("phase 2/4: handshakes and health RPC");
         rows.AddRange(await WithGatewayAsync("handshakes and RPC", async (gateway, endpoint) =>
         {
             var results = new List<ResultRow>();
@@ -35,16 +57,17 @@ internal sealed class BenchRunner(string siloPath, BenchOptions options, Action<
             return results;
         }, cancellationToken));
 
-        progress("phase 3/3: idle connection memory (fresh gateway)");
+        progress("phase 3/4: idle connection memory (fresh gateway)");
         rows.AddRange(await WithGatewayAsync("idle connection memory", (gateway, endpoint) =>
             new IdleMemoryBenchmark(gateway, endpoint, options, progress).RunAsync(cancellationToken), cancellationToken));
         return rows;
     }
 
     private async Task<IReadOnlyList<ResultRow>> WithGatewayAsync(
-        string phase, Func<GatewayProcess, GatewayEndpoint, Task<IReadOnlyList<ResultRow>>> measure, CancellationToken cancellationToken)
+        string phase, Func<GatewayProcess, GatewayEndpoint, Task<IReadOnlyList<ResultRow>>> measure, CancellationToken cancellationToken,
+        string? configJson = null)
     {
-        await using var gateway = GatewayProcess.Start(siloPath);
+        await using var gateway = GatewayProcess.Start(siloPath, configJson);
         try
         {
             await gateway.WaitUntilReadyAsync(ReadyLimit, cancellationToken);

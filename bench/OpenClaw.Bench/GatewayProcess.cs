@@ -33,11 +33,14 @@ internal sealed class GatewayProcess : IAsyncDisposable
     public Uri WebSocketUri => new($"ws://127.0.0.1:{Port}/");
     public string RecentOutput => _output.ToString();
 
-    public static GatewayProcess Start(string siloPath)
+    /// <param name="configJson">Contents of <c>openclaw.json</c> in the state dir, written before the start; null for none.</param>
+    public static GatewayProcess Start(string siloPath, string? configJson = null)
     {
         var tempRoot = Directory.CreateTempSubdirectory("openclaw-bench-").FullName;
         var home = Directory.CreateDirectory(Path.Combine(tempRoot, "home")).FullName;
         var stateDir = Directory.CreateDirectory(Path.Combine(tempRoot, "state")).FullName;
+        if (configJson is not null)
+            File.WriteAllText(Path.Combine(stateDir, "openclaw.json"), configJson);
         var port = FindFreePort();
         var token = Convert.ToHexString(Guid.NewGuid().ToByteArray()).ToLowerInvariant();
 

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using OpenClaw.Bench.Client;
+using OpenClaw.Bench.Measuring;
+using OpenClaw.Bench.Reporting;
+
+namespace OpenClaw.Bench.Chat;
+
+/// <summary>chat.send → <c>final</c> latency with <paramref name="sessions"/> sessions at once, each on its own
+/// connection and each sending its next message when the previous run is final; bounded by a run count and a time
+/// limit shared by all sessions, after a short warm-up.</summary>
+internal sealed class ChatLatencyBenchmark(
+    GatewayEndpoint endpoint, CpuMeter cpu, int sessions, int runs, TimeSpan timeLimit, TimeSpan stubMedian)
+{
+    private static readonly TimeSpan TargetOverheadP50 = TimeSpan.FromMilliseconds(2);
+    private static readonly TimeSpan TargetOverheadP99 = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(10);
+
+    public async Task<ResultRow> RunAsync(CancellationToken cancellationToken)
+    {
+        var metric = sessions == 1
+            ? "chat.send → final, 1 session sequential (zero-delay stub)"
+            : $"chat.send → final, {sessions} sessions at once (zero-delay stub)";
+        var target = $"overhead p50 < {Format.Milliseconds(TargetOverheadP50)}, p99 < {Format.Milliseconds(TargetOverheadP99)}";
+        var clients = new List<ChatClient>(sessions);
+        try
+        {
+            for (var i = 0; i < sessions; i++)
+                clients.Add(await ChatClient.OpenAsync(endpoint, cancellationToken));
+
+            var warmUp = 4 * sessions + 16;
+            await RunWorkersAsync(clients, new WorkBudget(warmUp, Deadline.After(timeLimit)), new LatencyRecorder(warmUp), new FailureLog(), cancellationToken);
+
+            var latencies = new LatencyRecorder(runs);
+            var failures = new FailureLog();
+            var started = Stopwatch.GetTimestamp();
+            var cpuSample = cpu.Start();
+            await RunWorkersAsync(clients, new WorkBudget(runs, Deadline.After(timeLimit)), latencies, failures, cancellationToken);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var cpuUse = cpuSample.Stop();
+
+            var summary = latencies.Summarize();
+            if (summary.Count == 0)
+                return ResultRow.Failed(metric, failures.Count > 0 ? failures.ToString() : "no run finished", target);
+            var p50 = summary.Percentile(50);
+            var p99 = summary.Percentile(99);
+            var overheadP50 = p50 - stubMedian;
+            var overheadP99 = p99 - stubMedian;
+            var value = $"p50 {Format.Milliseconds(p50)}, p99 {Format.Milliseconds(p99)}; gateway overhead p50 {Format.Milliseconds(overheadP50)}, " +
+                        $"p99 {Format.Milliseconds(overheadP99)} ({Format.Count(summary.Count)} runs in {Format.Seconds(elapsed)}, " +
+                        $"{Format.Rate(summary.Count / elapsed.TotalSeconds)}; {Format.Cpu(cpuUse)})";
+            if (failures.Count > 0)
+                value += $"; {failures}";
+            var met = failures.Count == 0 && overheadP50 < TargetOverheadP50 && overheadP99 < TargetOverheadP99;
+            return new ResultRow(metric, value, target, met);
+        }
+        finally
+        {
+            foreach (var client in clients)
+                await client.DisposeAsync();
+        }
+    }
+
+    private static Task RunWorkersAsync(
+        IReadOnlyList<ChatClient> clients, WorkBudget budget, LatencyRecorder latencies, FailureLog failures, CancellationToken cancellationToken) =>
+        Task.WhenAll(clients.Select((client, index) =>
+            Task.Run(() => WorkAsync(client, $"agent:main:bench-{clients.Count}x-{index}", budget, latencies, failures, cancellationToken), cancellationToken)));
+
+    private static async Task WorkAsync(
+        ChatClient client, string sessionKey, WorkBudget budget, LatencyRecorder latencies, FailureLog failures, CancellationToken cancellationToken)
+    {
+        while (budget.TryTake())
+        {
+            using var runTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            runTimeout.CancelAfter(RunTimeout);
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                var finalAt = await client.SendAsync(sessionKey, runTimeout.Token);
+                latencies.Record(finalAt - started);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                failures.Add(ex);
+                if (client.IsClosed)
+                    return; // later sends would fail the same way
+            }
+        }
+    }
+}
