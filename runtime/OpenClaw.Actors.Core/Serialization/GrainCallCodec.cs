@@ -64,7 +64,7 @@ public sealed class GrainCallCodec(IGrainMethodResolver? resolver = null)
     {
         var response = DecodeResponseEnvelope(utf8Json);
         if (response.Error is { } error) throw GrainErrorCodec.ToException(error, call.Target);
-        if (call.Method.ResultType is not { } resultType || response.Result is not { } result) return null;
+        if (call.Method.ResultType is not { } resultType || response.ResultJson is not { } result) return null;
         return result.Deserialize(resultType, ActorJson.Options);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.Json;
 
 namespace OpenClaw.Actors.Serialization;
@@ -17,7 +18,7 @@ public sealed record GrainCallEnvelope(
     string CorrelationId);
 
 /// <summary>The answer to a <see cref="GrainCallEnvelope"/>: a result (absent for a <see cref="Task"/> method) or an error.</summary>
-public sealed record GrainResponseEnvelope(string CorrelationId, JsonElement? Result = null, GrainError? Error = null);
+public sealed record GrainResponseEnvelope(string CorrelationId, [property: JsonPropertyName("result")] JsonElement? ResultJson = null, GrainError? Error = null);
 
 /// <summary>
 /// An exception that crossed the boundary. <see cref="Type"/> is one of <see cref="GrainErrorTypes"/> for the types
