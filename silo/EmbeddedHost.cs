@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using OpenClaw.Configuration;
 using OpenClaw.Gateway.Hosting;
+using OpenClaw.Gateway.Logging;
 using OpenClaw.Grains;
 
 namespace OpenClaw.Silo;
@@ -83,8 +84,8 @@ public static class EmbeddedHost
     {
         builder.Logging.ClearProviders();
         if (options.ConsoleLogging) builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
-        var logFile = config.Config.Logging.File ?? Path.Combine(stateDirectory, "logs", "openclaw.log");
-        var level = LogLevels.Parse(config.Config.Logging.Level);
+        var logFile = GatewayLogPaths.Resolve(config.Config.Logging, stateDirectory);
+        var level = OpenClawLogLevels.FromConfig(config.Config.Logging.Level);
         builder.Logging.SetMinimumLevel(level);
         // Kestrel and hosting log every request at Information; the gateway logs connections itself.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

@@ -1,6 +1,7 @@
 using System.Net;
 using OpenClaw.Actors.Runtime.Storage;
 using OpenClaw.Configuration;
+using OpenClaw.Gateway.Logging;
 using OpenClaw.Grains;
 using OpenClaw.Grains.Storage;
 using OpenClaw.Hosting.Cluster;
@@ -78,7 +79,7 @@ public static class ClusterSiloHost
     {
         builder.Logging.ClearProviders();
         if (options.ConsoleLogging) builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
-        builder.Logging.SetMinimumLevel(LogLevels.Parse(config.Config.Logging.Level));
+        builder.Logging.SetMinimumLevel(OpenClawLogLevels.FromConfig(config.Config.Logging.Level));
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
     }
 
