@@ -26,6 +26,7 @@ public sealed class ReferenceRulesTests
     [InlineData("OpenClaw.Actors.Runtime")]
     [InlineData("OpenClaw.Actors.Testing")]
     [InlineData("OpenClaw.Silo")]
+    [InlineData("OpenClaw.Actors.RabbitMq.Silo")]
     public void GatewayHost_DoesNotReference_GrainImplementationsOrSiloRuntime(string forbidden)
     {
         Assert.DoesNotContain(forbidden, CompiledReferences(LoadAssembly("OpenClaw.Gateway.Host")));
@@ -47,6 +48,11 @@ public sealed class ReferenceRulesTests
     [InlineData("OpenClaw.Gateway.Protocol")]
     public void Grains_DoNotReference_FrontTier(string forbidden) =>
         Assert.DoesNotContain(forbidden, ProjectReferencesTransitively("grains/OpenClaw.Grains/OpenClaw.Grains.csproj"));
+
+    /// <summary>The RabbitMQ client assembly is what front nodes load: it must stay free of the silo runtime.</summary>
+    [Fact]
+    public void RabbitMqClient_DoesNotReference_SiloRuntime() =>
+        Assert.DoesNotContain("OpenClaw.Actors.Runtime", ProjectReferencesTransitively("runtime/OpenClaw.Actors.RabbitMq/OpenClaw.Actors.RabbitMq.csproj"));
 
     [Fact]
     public void ActorsAbstractions_ReferencesNoOtherProject() =>

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using FrontHost = front::OpenClaw.Gateway.Host.FrontHost;
 using FrontHostOptions = front::OpenClaw.Gateway.Host.FrontHostOptions;
 using FrontClusterClientRegistration = front::OpenClaw.Gateway.Host.ClusterClientRegistration;
-using FrontClusterConfigurationException = front::OpenClaw.Hosting.Cluster.ClusterConfigurationException;
 using OpenClaw.Hosting.Cluster;
 using OpenClaw.Silo.Cluster;
 
@@ -70,12 +69,17 @@ public sealed class ClusterHostStartupTests : IDisposable
     }
 
     [Fact]
-    public async Task FrontHost_ProgramClusterClient_StopsStartupExplainingTheMissingClientAssembly()
+    public async Task FrontHost_ProgramClusterClient_SendsGrainCallsThroughRabbitMq()
     {
-        var options = FrontOptions(FrontClusterClientRegistration.Add);
-        var ex = await Assert.ThrowsAsync<FrontClusterConfigurationException>(
-            () => FrontHost.StartAsync(options, CancellationToken.None).WaitAsync(Timeout));
-        Assert.Contains("split", ex.Message);
+        var services = new ServiceCollection();
+        var settings = front::OpenClaw.Hosting.Cluster.ClusterSettings.ForFront(Env(
+            (ClusterEnvironment.RabbitMqUri, "amqp://guest:guest@127.0.0.1:5672/"), (ClusterEnvironment.ShardCount, "64")));
+        FrontClusterClientRegistration.Add(services, settings);
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<OpenClaw.Actors.RabbitMq.Client.RabbitMqGrainCallInvoker>(provider.GetRequiredService<OpenClaw.Actors.Calls.IGrainCallInvoker>());
+        var transport = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<OpenClaw.Actors.RabbitMq.RabbitMqTransportOptions>>().Value;
+        Assert.Equal(64, transport.ShardCount);
     }
 
     [Fact]
