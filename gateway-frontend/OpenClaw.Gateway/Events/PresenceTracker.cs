@@ -13,6 +13,8 @@ namespace OpenClaw.Gateway.Events;
 /// N clients, so with many clients broadcasts are spaced further apart to keep that fan-out near
 /// <see cref="FanOutBytesPerSecond"/> (never more than <see cref="MaxBroadcastInterval"/> apart). Presence is
 /// drop-if-slow and a connection holds at most one unsent presence (see <c>OutboundQueue</c>): the next supersedes it.
+/// The list is capped at <see cref="MaxEntries"/> (upstream's cap): past it the oldest connections are left out, so
+/// a hello-ok or a broadcast stays bounded however many clients connect, instead of growing N entries × N clients.
 /// </summary>
 internal sealed class PresenceTracker : IDisposable
 {
@@ -24,6 +26,9 @@ internal sealed class PresenceTracker : IDisposable
 
     /// <summary>Presence bytes per second the gateway aims to send to all clients together (entries × clients × entry size).</summary>
     public const long FanOutBytesPerSecond = 64L * 1024 * 1024;
+
+    /// <summary>Entries in the list at most, this gateway's own included (upstream's <c>MAX_ENTRIES</c>).</summary>
+    public const int MaxEntries = 200;
 
     /// <summary>A typical serialized entry, for the fan-out estimate.</summary>
     private const int EstimatedEntryBytes = 256;
@@ -136,9 +141,17 @@ internal sealed class PresenceTracker : IDisposable
     {
         if (_snapshot is null)
         {
-            var entries = new PresenceEntry[_clients.Count + 1];
+            // Connect order, oldest first: the newest clients are at the end, so the cap skips from the front.
+            var shown = Math.Min(_clients.Count, MaxEntries - 1);
+            var entries = new PresenceEntry[shown + 1];
             entries[0] = _self;
-            _clients.CopyTo(entries, 1);
+            var node = _clients.Last;
+            for (var i = shown; i >= 1; i--)
+            {
+                entries[i] = node!.Value;
+                node = node.Previous;
+            }
+
             _snapshot = entries;
         }
 
