@@ -14,8 +14,8 @@ namespace OpenClaw.Grains.Sessions;
 /// One chat session (key: the canonical session key). Turns stay short: a send makes its input durable (transcript or
 /// queue) and returns; the agent run works off the scheduler (<see cref="AgentRun"/>) and reports back through
 /// <see cref="IChatSessionRunHost"/> calls, which are turns of this grain. While a run or a queued input exists a
-/// reminder is registered, so a crash is noticed: the next activation settles the cut-off run as an error and goes on
-/// with the queue.
+/// reminder is registered (<see cref="SessionWatchdog"/>), so a crash is noticed: the next activation settles the
+/// cut-off run as an error and goes on with the queue.
 /// </summary>
 public sealed partial class ChatSessionGrain(
     [PersistentState(ChatSessionGrain.StateName)] IPersistentState<ChatSessionState> state,
@@ -25,7 +25,6 @@ public sealed partial class ChatSessionGrain(
 {
     public const string StateName = "session";
     public const string WatchdogReminder = "run-watchdog";
-    private static readonly TimeSpan WatchdogPeriod = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan CompactionTimeout = TimeSpan.FromMinutes(2);
 
     private readonly SessionGate _gate = new();
@@ -36,7 +35,7 @@ public sealed partial class ChatSessionGrain(
     private SessionEventPublisher _events = null!;
     private SessionIndexUpdater _index = null!;
     private SessionRunCoordinator _runs = null!;
-    private bool _reminderRegistered;
+    private SessionWatchdog _watchdog = null!;
 
     private ChatSessionState State => state.State;
     private long NowMs => runs.Time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -50,10 +49,12 @@ public sealed partial class ChatSessionGrain(
         var stream = GetStreamProvider(SessionEventPublisher.ProviderName).GetStream<SessionStreamEvent>(SessionStreams.Events(_key));
         _events = new SessionEventPublisher(stream, _key, _agentId, runs.Time);
         _index = new SessionIndexUpdater(GrainFactory, _key, _agentId, _events, logger);
+        _watchdog = new SessionWatchdog(period => RegisterOrUpdateReminder(WatchdogReminder, period, period), UnregisterWatchdogAsync, _key, logger);
         var hooks = new SessionRunHooks(_key, _agentId, _workspace, GrainFactory, GrainFactory.GetGrain<IChatSessionRunHost>(_key),
-            EnsureReminderAsync, DelayDeactivation);
+            _watchdog, DelayDeactivation);
         _runs = new SessionRunCoordinator(state, _transcript, _events, _index, runs, hooks);
-        _reminderRegistered = await GetReminder(WatchdogReminder) is not null;
+        _watchdog.Known(await GetReminder(WatchdogReminder) is not null);
+        if (State.SessionId is not null) await _index.RepairAsync(State, cancellationToken);
 
         if (State.ActiveRun is not null || State.Pending.Count > 0)
         {
@@ -65,6 +66,7 @@ public sealed partial class ChatSessionGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        await _watchdog.ObserveAsync();
         if (State.ActiveRun is null) return;
         try
         {
@@ -112,7 +114,7 @@ public sealed partial class ChatSessionGrain(
             IdempotencyCache.Remember(State.Idempotency, command.IdempotencyKey, input.RunId, now);
             State.UpdatedAt = now;
             await state.WriteStateAsync(cancellationToken);
-            await EnsureReminderAsync();
+            await _watchdog.EnsureAsync();
             if (mode == QueueMode.Interrupt) await _runs.AbortAsync(State.ActiveRun!.RunId, cancellationToken);
             status = mode == QueueMode.Interrupt ? RunStatuses.Started : RunStatuses.Queued;
         }
@@ -271,16 +273,14 @@ public sealed partial class ChatSessionGrain(
                 return;
             }
 
-            if (await GetReminder(WatchdogReminder) is { } reminder) await UnregisterReminder(reminder);
-            _reminderRegistered = false;
+            // Back-to-back runs keep the watchdog: it goes only after a whole idle period.
+            if (NowMs - State.UpdatedAt >= (long)SessionWatchdog.Period.TotalMilliseconds) await _watchdog.DisarmAsync();
         }, CancellationToken.None);
     }
 
-    private async Task EnsureReminderAsync()
+    private async Task UnregisterWatchdogAsync()
     {
-        if (_reminderRegistered) return;
-        await RegisterOrUpdateReminder(WatchdogReminder, WatchdogPeriod, WatchdogPeriod);
-        _reminderRegistered = true;
+        if (await GetReminder(WatchdogReminder) is { } reminder) await UnregisterReminder(reminder);
     }
 
     private async Task EnsureSessionAsync(CancellationToken cancellationToken)

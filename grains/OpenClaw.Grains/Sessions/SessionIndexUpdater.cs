@@ -29,6 +29,23 @@ internal sealed partial class SessionIndexUpdater(
         return entry;
     }
 
+    /// <summary>
+    /// Writes the row again without announcing a change: on activation, so a row the index had not yet written
+    /// when the process died is repaired (an unchanged row costs nothing, the index skips it).
+    /// </summary>
+    public async Task RepairAsync(ChatSessionState state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await grains.GetGrain<ISessionIndexGrain>(GrainKeys.SessionIndex(agentId))
+                .UpsertAsync(SessionEntryFactory.Create(sessionKey, agentId, state), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogIndexFailed(exception, sessionKey, "repair");
+        }
+    }
+
     public async Task RemoveAsync(string? sessionId, CancellationToken cancellationToken)
     {
         try

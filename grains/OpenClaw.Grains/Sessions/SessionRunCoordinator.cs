@@ -52,7 +52,7 @@ internal sealed class SessionRunCoordinator(
         State.LastMessagePreview = SessionEntryFactory.Preview(inputs[^1].Message.Text());
         State.UpdatedAt = startedAt;
         await state.WriteStateAsync(cancellationToken);
-        await hooks.EnsureReminderAsync();
+        hooks.Watchdog.Arm();
 
         var config = services.Config.Current.Config;
         var timeout = first.TimeoutMs is > 0 and var ms ? TimeSpan.FromMilliseconds(ms)
@@ -64,6 +64,7 @@ internal sealed class SessionRunCoordinator(
             SessionKey = hooks.SessionKey,
             AgentId = hooks.AgentId,
             Transcript = new TranscriptRef(hooks.AgentId, sessionId),
+            Context = transcript.BuildContext(),
             Workspace = hooks.Workspace,
             Chain = ModelChainResolver.Resolve(config, hooks.AgentId, first.Model, State.Settings.ModelOverride),
             Thinking = first.Thinking ?? State.Settings.ThinkingLevel ?? config.Agents.Defaults.Thinking,
@@ -271,6 +272,7 @@ internal sealed class SessionRunCoordinator(
         await RunSettlement.PublishTerminalAsync(emitter, outcome, record.StartedAt, cancellationToken);
         foreach (var s in snapshots) await events.RunCompletedAsync(s, cancellationToken);
         await index.UpsertAsync(State, "run", cancellationToken);
+        await hooks.Watchdog.ObserveAsync();
     }
 
     private async Task CheckpointAsync(long seq, CancellationToken cancellationToken)
@@ -289,5 +291,5 @@ internal sealed record SessionRunHooks(
     string Workspace,
     IGrainFactory Grains,
     IChatSessionRunHost Self,
-    Func<Task> EnsureReminderAsync,
+    SessionWatchdog Watchdog,
     Action<TimeSpan> KeepActiveFor);

@@ -1,4 +1,5 @@
 using OpenClaw.GrainInterfaces.Messages;
+using OpenClaw.Grains.Agents.Runs;
 using OpenClaw.Grains.Transcripts;
 
 namespace OpenClaw.Grains.Sessions;
@@ -6,7 +7,10 @@ namespace OpenClaw.Grains.Sessions;
 /// <summary>
 /// The session grain's writer of its current transcript: opens it once per activation (which repairs a torn tail),
 /// chains entries through <c>parentId</c>, and remembers the idempotency keys of the user messages it holds, so an
-/// input started again after a crash is not written twice. Used only on the grain's scheduler.
+/// input started again after a crash is not written twice. It also keeps the entries a run's model context is built
+/// from (<see cref="BuildContext"/>), so a run never re-reads and re-parses the file: the file is read once, on open,
+/// and every later entry is added here only after its append is durable, so memory never runs ahead of the disk.
+/// Used only on the grain's scheduler.
 /// </summary>
 internal sealed class SessionTranscript(ITranscriptStore store, TimeProvider time)
 {
@@ -15,6 +19,7 @@ internal sealed class SessionTranscript(ITranscriptStore store, TimeProvider tim
 
     private readonly Queue<string> _keyOrder = new();
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly ContextWindowEntries _context = new();
     private TranscriptRef? _opened;
     private string? _lastEntryId;
 
@@ -29,6 +34,7 @@ internal sealed class SessionTranscript(ITranscriptStore store, TimeProvider tim
         _keyOrder.Clear();
         foreach (var entry in content.Entries)
             if (entry.IdempotencyKey is { } key) Remember(key);
+        _context.Reset(content.Entries);
         _lastEntryId = content.LastEntryId;
         _opened = transcript;
     }
@@ -38,11 +44,15 @@ internal sealed class SessionTranscript(ITranscriptStore store, TimeProvider tim
     {
         _opened = null;
         _lastEntryId = null;
+        _context.Reset([]);
         _keys.Clear();
         _keyOrder.Clear();
     }
 
     public bool Contains(string idempotencyKey) => _keys.Contains(idempotencyKey);
+
+    /// <summary>The model context of the open transcript (what <see cref="RunContextBuilder"/> makes of the file), a fresh list.</summary>
+    public List<ChatMessage> BuildContext() => RunContextBuilder.Build(_context.Entries);
 
     /// <summary>Appends messages (one write, durable on return); returns the entry ids.</summary>
     public Task<IReadOnlyList<string>> AppendMessagesAsync(IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken) =>
@@ -80,6 +90,7 @@ internal sealed class SessionTranscript(ITranscriptStore store, TimeProvider tim
         }
 
         await store.AppendAsync(transcript, chained, cancellationToken);
+        _context.AddRange(chained);
         _lastEntryId = parent;
         foreach (var entry in chained)
             if (entry.IdempotencyKey is { } key) Remember(key);

@@ -165,8 +165,7 @@ public sealed partial class AgentRun
     /// <summary>The context after the last compaction, compacted first when it no longer fits the model's window.</summary>
     private async Task<List<ChatMessage>> BuildContextAsync(ModelChain chain, string systemPrompt, CancellationToken cancellationToken)
     {
-        var transcript = await _services.Transcripts.ReadAsync(_request.Transcript, cancellationToken);
-        var context = RunContextBuilder.Build(transcript.Entries);
+        var context = _request.Context;
         var policy = new CompactionPolicy(ModelChainResolver.ContextWindowOf(_services.Config.Current.Config, chain.Primary));
         var tokens = TokenEstimator.Estimate(systemPrompt) + TokenEstimator.Estimate(context);
         _progress.ContextTokens = tokens;

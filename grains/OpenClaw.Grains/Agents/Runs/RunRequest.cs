@@ -1,4 +1,5 @@
 using OpenClaw.Actors;
+using OpenClaw.GrainInterfaces.Messages;
 using OpenClaw.Grains.Agents.Models;
 using OpenClaw.Grains.Transcripts;
 
@@ -11,6 +12,11 @@ public sealed record RunRequest
     public required string SessionKey { get; init; }
     public required string AgentId { get; init; }
     public required TranscriptRef Transcript { get; init; }
+    /// <summary>
+    /// The model context at the start (from the session's in-memory copy of the transcript, which holds the inputs of
+    /// this run): the run builds on it instead of reading the transcript again. Owned by the run (a fresh list).
+    /// </summary>
+    public required List<ChatMessage> Context { get; init; }
     public required string Workspace { get; init; }
     /// <summary>Null when no model is configured: the run then fails with a message saying what to configure.</summary>
     public ModelChain? Chain { get; init; }
