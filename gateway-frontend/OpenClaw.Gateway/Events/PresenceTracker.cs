@@ -9,8 +9,8 @@ namespace OpenClaw.Gateway.Events;
 /// The presence list: this gateway's own entry plus one per connected client (probes excluded, as they come and go
 /// within a second), in connect order. Every change bumps <c>stateVersion.presence</c>; the whole list is broadcast
 /// at most once per <see cref="BroadcastInterval"/>, carrying the state and version current when it goes out, so a
-/// burst of N connects costs a few broadcasts instead of N (each to N connections). One broadcast sends N entries to
-/// N clients, so with many clients broadcasts are spaced further apart to keep that fan-out near
+/// burst of N connects costs a few broadcasts instead of N (each to N connections). One broadcast sends the list to
+/// every client, so with many clients broadcasts are spaced further apart to keep that fan-out near
 /// <see cref="FanOutBytesPerSecond"/> (never more than <see cref="MaxBroadcastInterval"/> apart). Presence is
 /// drop-if-slow and a connection holds at most one unsent presence (see <c>OutboundQueue</c>): the next supersedes it.
 /// The list is capped at <see cref="MaxEntries"/> (upstream's cap): past it the oldest connections are left out, so
@@ -24,7 +24,7 @@ internal sealed class PresenceTracker : IDisposable
     /// <summary>The longest a change waits to be broadcast, however many clients there are.</summary>
     public static readonly TimeSpan MaxBroadcastInterval = TimeSpan.FromSeconds(30);
 
-    /// <summary>Presence bytes per second the gateway aims to send to all clients together (entries × clients × entry size).</summary>
+    /// <summary>Presence bytes per second the gateway aims to send to all clients together (entries × recipients × entry size).</summary>
     public const long FanOutBytesPerSecond = 64L * 1024 * 1024;
 
     /// <summary>Entries in the list at most, this gateway's own included (upstream's <c>MAX_ENTRIES</c>).</summary>
@@ -158,10 +158,10 @@ internal sealed class PresenceTracker : IDisposable
         return _snapshot;
     }
 
-    /// <summary>The pause after a broadcast of <paramref name="entries"/> entries to about as many clients.</summary>
-    public static TimeSpan IntervalAfter(int entries)
+    /// <summary>The pause after a broadcast of <paramref name="entries"/> entries to <paramref name="recipients"/> clients.</summary>
+    public static TimeSpan IntervalAfter(int entries, int recipients)
     {
-        var fanOutBytes = (double)entries * entries * EstimatedEntryBytes;
+        var fanOutBytes = (double)entries * recipients * EstimatedEntryBytes;
         var paced = TimeSpan.FromSeconds(fanOutBytes / FanOutBytesPerSecond);
         return paced < BroadcastInterval ? BroadcastInterval : paced > MaxBroadcastInterval ? MaxBroadcastInterval : paced;
     }
@@ -171,15 +171,17 @@ internal sealed class PresenceTracker : IDisposable
     {
         PresenceEntry[] entries;
         GatewayStateVersion version;
+        int recipients;
         lock (_gate)
         {
             entries = SnapshotLocked();
             version = _versions.Current;
+            recipients = _byConnection.Count;
         }
 
         _broadcaster.Broadcast(GatewayEventNames.Presence, new PresenceEvent(entries), ProtocolJson.Default.PresenceEvent,
             dropIfSlow: true, stateVersion: version);
-        return IntervalAfter(entries.Length);
+        return IntervalAfter(entries.Length, recipients);
     }
 
     private static string PlatformName() =>

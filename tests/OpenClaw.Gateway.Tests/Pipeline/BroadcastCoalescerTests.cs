@@ -104,10 +104,11 @@ public sealed class BroadcastCoalescerTests
     [Fact]
     public void PresenceInterval_ManyClients_SpacedByFanOutUpToTheCap()
     {
-        Assert.Equal(PresenceTracker.BroadcastInterval, PresenceTracker.IntervalAfter(1));
-        Assert.Equal(PresenceTracker.BroadcastInterval, PresenceTracker.IntervalAfter(100));
-        var thousand = PresenceTracker.IntervalAfter(1_000);
-        Assert.InRange(thousand, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10));
-        Assert.Equal(PresenceTracker.MaxBroadcastInterval, PresenceTracker.IntervalAfter(5_000));
+        const int Capped = PresenceTracker.MaxEntries;
+        Assert.Equal(PresenceTracker.BroadcastInterval, PresenceTracker.IntervalAfter(2, 1));
+        Assert.Equal(PresenceTracker.BroadcastInterval, PresenceTracker.IntervalAfter(100, 100));
+        Assert.Equal(PresenceTracker.BroadcastInterval, PresenceTracker.IntervalAfter(Capped, 1_000));
+        Assert.InRange(PresenceTracker.IntervalAfter(Capped, 5_000), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10));
+        Assert.Equal(PresenceTracker.MaxBroadcastInterval, PresenceTracker.IntervalAfter(Capped, 200_000));
     }
 }
