@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenClaw.Actors.Placement;
+using OpenClaw.Actors.RabbitMq.Silo.Rebalancing;
 using OpenClaw.Actors.Runtime;
 using OpenClaw.Actors.Runtime.Catalog;
 using OpenClaw.Actors.Runtime.Hosting;
@@ -14,7 +15,8 @@ namespace OpenClaw.Actors.RabbitMq.Silo;
 /// per shard queue (every silo consumes every queue; single-active-consumer makes the broker deliver each queue to
 /// exactly one of them, and fail it over to a waiting one when that silo's consumer goes away), a
 /// <see cref="ShardCallHandler"/> that runs calls on the <see cref="IGrainDispatcher"/> and answers them, and the
-/// ownership probes. 3.10 does not rebalance: the first silo to subscribe keeps a shard until it stops or fails.
+/// ownership probes, and the <see cref="ShardRebalancer"/> (3.10 does not rebalance: the first silo to subscribe would
+/// keep a shard until it stops or fails; the rebalancer hands shards off until each silo owns about ShardCount / silos).
 /// <para>
 /// A graceful stop hands the shards over without two live activations of a grain: it stops starting calls (new
 /// deliveries wait unsettled), waits for the calls in flight, deactivates every grain (state is flushed), and only then
@@ -43,6 +45,8 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
     private ShardProbe? _probe;
     private ShardOwnershipTracker? _tracker;
     private ShardCallHandler? _handler;
+    private ShardRebalancer? _rebalancer;
+    private SiloMembership? _membership;
     private bool _disposed;
 
     public RabbitMqShardConsumer(
@@ -102,6 +106,15 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
             _probe = await ShardProbe.OpenAsync(connection, _topology, _options.OwnershipProbeInterval, _time,
                 _loggers.CreateLogger<ShardProbe>(), cancellationToken).ConfigureAwait(false);
             _probe.Start();
+            // Counted as a member only now that a consumer waits on every shard queue: a shard handed off can reach this silo.
+            _membership = await SiloMembership.JoinAsync(connection, _topology, cancellationToken).ConfigureAwait(false);
+            if (_options.Rebalance)
+            {
+                _rebalancer = new ShardRebalancer(connection, _topology, _ownership, ReleaseShardAsync, _options, _time,
+                    _loggers.CreateLogger<ShardRebalancer>());
+                _rebalancer.Start();
+            }
+
             LogStarted(_siloName, _topology.ShardCount, _topology.Prefix, RabbitMqTransportOptionsValidator.Redact(_options.Uri));
         }
         catch
@@ -117,10 +130,13 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // Before the lifecycle lock: a hand-off in progress holds it and is waited for here.
+        await StopRebalancingAsync().ConfigureAwait(false);
         await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (_connection is null || _tracker is null) return;
+            if (Interlocked.Exchange(ref _membership, null) is { } membership) await membership.DisposeAsync().ConfigureAwait(false);
             foreach (var receiver in _receivers) receiver.BeginDrain();
             if (_probe is not null) await _probe.StopAsync().ConfigureAwait(false);
             await Task.WhenAll(_receivers.Select(r => r.WhenIdleAsync(cancellationToken))).ConfigureAwait(false);
@@ -151,6 +167,21 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
     /// (reason Migrating), closes its channel (the broker requeues what was held and activates the next consumer), probes
     /// the shard so the new owner knows at once, and subscribes again at the back of the queue's waiting consumers. With
     /// no other silo waiting, this silo becomes the active consumer again. Returns false when the silo did not own it.
+    /// <para>
+    /// Why closing the channel rather than nack + cancel: the deliveries that arrived after the drain began (prefetched,
+    /// never started) must go back in order and before anything newer. A nack-requeue while still subscribed would hand
+    /// them straight back to this silo, and a cancel first would activate the next silo, which could take newer calls
+    /// before the nack returns the older ones. A channel close does both in one step of the queue's state machine:
+    /// the held deliveries are returned (a quorum queue serves returned messages before new ones, in their original
+    /// order) and the next waiting consumer is activated. The turns that did run were acked after their state writes.
+    /// Each return counts against <see cref="RabbitMqTransportOptions.DeliveryLimit"/> (3.10 counts every return).
+    /// </para>
+    /// <para>
+    /// <paramref name="cancellationToken"/> bounds only the wait to start; once draining, the hand-off runs to its end
+    /// (bounded by the deadlines of the calls in flight), because a half-done hand-off would leave the shard unserved.
+    /// A turn that calls a grain of its own shard while that shard drains waits for its deadline (that call is held
+    /// for the next owner); with the default 256 shards this is rare.
+    /// </para>
     /// </summary>
     public async Task<bool> ReleaseShardAsync(int shard, CancellationToken cancellationToken)
     {
@@ -163,17 +194,17 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
                 throw new InvalidOperationException("The shard consumer is not started.");
             var receiver = _receivers[shard];
             receiver.BeginDrain();
-            await receiver.WhenIdleAsync(cancellationToken).ConfigureAwait(false);
+            await receiver.WhenIdleAsync(CancellationToken.None).ConfigureAwait(false);
             var owned = tracker.Release(shard);
             var reason = new DeactivationReason(DeactivationReasonCode.Migrating, $"Shard {shard} is handed to another silo.");
             bool InShard(GrainId id) => ShardMap.ShardOf(id, _topology.ShardCount) == shard;
             // Repeat until none is left: an activation that started just before the drain is caught on the next pass.
             while (_catalog.ActiveGrains.Any(InShard))
-                await _catalog.DeactivateAsync(InShard, reason, cancellationToken).ConfigureAwait(false);
+                await _catalog.DeactivateAsync(InShard, reason, CancellationToken.None).ConfigureAwait(false);
 
             await receiver.DisposeAsync().ConfigureAwait(false);
-            await probe.ProbeAsync([shard], cancellationToken).ConfigureAwait(false);
-            _receivers[shard] = await ShardReceiver.OpenAsync(connection, shard, _topology, _options.Prefetch, handler, tracker, cancellationToken)
+            await probe.ProbeAsync([shard], CancellationToken.None).ConfigureAwait(false);
+            _receivers[shard] = await ShardReceiver.OpenAsync(connection, shard, _topology, _options.Prefetch, handler, tracker, CancellationToken.None)
                 .ConfigureAwait(false);
             LogReleased(shard);
             return owned;
@@ -185,22 +216,54 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
     }
 
     /// <summary>
-    /// Without a prior <see cref="StopAsync"/> this is an abrupt stop, as if the process died: running turns are
-    /// cancelled, nothing more is settled, and the broker requeues every unsettled call to the shards' next owners.
+    /// Runs one rebalancing round now (the background loop does the same every
+    /// <see cref="RabbitMqTransportOptions.RebalanceInterval"/>): hands shards off one at a time until this silo owns
+    /// no more than ceil(ShardCount / silos). Returns the number of shards handed off.
+    /// </summary>
+    public async Task<int> RebalanceAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is not { } connection) throw new InvalidOperationException("The shard consumer is not started.");
+        var round = new ShardRebalancer(connection, _topology, _ownership, ReleaseShardAsync, _options, _time, _loggers.CreateLogger<ShardRebalancer>());
+        await using (round.ConfigureAwait(false)) return await round.RebalanceOnceAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Without a prior <see cref="StopAsync"/> this is an abrupt stop, as if the process died: the connection is aborted
+    /// first (no release, no more acks), running turns are cancelled, and the broker requeues every unsettled call to
+    /// the shards' next owners.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        await StopRebalancingAsync().ConfigureAwait(false);
         await _lifecycle.WaitAsync().ConfigureAwait(false);
         try
         {
             if (_disposed) return;
             _disposed = true;
+            if (_connection is { } connection) await AbortAsync(connection).ConfigureAwait(false);
             await _abort.CancelAsync().ConfigureAwait(false);
             await CloseAsync().ConfigureAwait(false);
         }
         finally
         {
             _lifecycle.Release();
+        }
+    }
+
+    private async Task StopRebalancingAsync()
+    {
+        if (Interlocked.Exchange(ref _rebalancer, null) is { } rebalancer) await rebalancer.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task AbortAsync(IConnection connection)
+    {
+        try
+        {
+            await connection.AbortAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogCloseFailed(exception);
         }
     }
 
@@ -219,6 +282,7 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
             }
         }
 
+        if (Interlocked.Exchange(ref _membership, null) is { } membership) await Try(membership.DisposeAsync).ConfigureAwait(false);
         if (_probe is { } probe) await Try(probe.DisposeAsync).ConfigureAwait(false);
         var receivers = _receivers;
         _receivers = [];

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenClaw.Actors.RabbitMq;
 using OpenClaw.Actors.RabbitMq.Silo;
+using OpenClaw.Actors.RabbitMq.Silo.DeadLetters;
 using OpenClaw.Actors.Runtime;
 using OpenClaw.Actors.Runtime.Hosting;
 
@@ -13,7 +14,8 @@ public static class RabbitMqSiloServiceCollectionExtensions
     /// Use together with <c>AddEmbeddedSilo</c> (in either order). Registers the <see cref="RabbitMqShardConsumer"/> as
     /// a silo lifecycle participant, <see cref="RabbitMqShardOwnership"/> as the silo's <see cref="ILocalGrainOwnership"/>
     /// (grains activate, and reminders fire, only for shards the broker delivers to this silo), and the RabbitMQ call
-    /// client (<see cref="RabbitMqClientServiceCollectionExtensions.AddRabbitMqClusterClient"/>) for grain-to-grain calls.
+    /// client (<see cref="RabbitMqClientServiceCollectionExtensions.AddRabbitMqClusterClient"/>) for grain-to-grain calls,
+    /// and <see cref="IDeadLetters"/> (list and re-drive the dead-letter queue).
     /// </summary>
     public static IServiceCollection AddRabbitMqSiloTransport(this IServiceCollection services, Action<RabbitMqTransportOptions>? configure = null)
     {
@@ -23,6 +25,8 @@ public static class RabbitMqSiloServiceCollectionExtensions
         services.TryAddSingleton<RabbitMqShardConsumer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISiloLifecycleParticipant, RabbitMqShardConsumer>(
             sp => sp.GetRequiredService<RabbitMqShardConsumer>()));
+        services.TryAddSingleton<RabbitMqDeadLetters>();
+        services.TryAddSingleton<IDeadLetters>(sp => sp.GetRequiredService<RabbitMqDeadLetters>());
         return services;
     }
 }

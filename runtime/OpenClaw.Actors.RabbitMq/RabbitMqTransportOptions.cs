@@ -52,6 +52,21 @@ public sealed class RabbitMqTransportOptions
     /// active one, so a silo learns that it owns an idle shard (and must fire its reminders) when a probe arrives.
     /// </summary>
     public TimeSpan OwnershipProbeInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Whether silos move shards so each owns about ShardCount / silos (single-active-consumer never rebalances by
+    /// itself: the first silo to subscribe keeps every shard). Off only for tests that place shards by hand.
+    /// </summary>
+    public bool Rebalance { get; set; } = true;
+
+    /// <summary>How often a silo compares the shards it owns with its fair share (ceil(ShardCount / silos)).</summary>
+    public TimeSpan RebalanceInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Pause between two hand-offs of one silo. Shards move one at a time so the cluster converges without a burst of
+    /// moves, and the receiving silo has learnt of the last shard (from its probe) before the next decision.
+    /// </summary>
+    public TimeSpan HandOffPause { get; set; } = TimeSpan.FromMilliseconds(200);
 }
 
 public sealed class RabbitMqTransportOptionsValidator : IValidateOptions<RabbitMqTransportOptions>
@@ -81,6 +96,10 @@ public sealed class RabbitMqTransportOptionsValidator : IValidateOptions<RabbitM
             failures.Add($"{Key(nameof(options.MaxPendingCalls))} is set to {options.MaxPendingCalls}. MaxPendingCalls must be at least 1.");
         if (options.OwnershipProbeInterval < TimeSpan.FromMilliseconds(100) || options.OwnershipProbeInterval > TimeSpan.FromHours(1))
             failures.Add($"{Key(nameof(options.OwnershipProbeInterval))} is set to {options.OwnershipProbeInterval}. OwnershipProbeInterval must be between 100 ms and 1 hour.");
+        if (options.RebalanceInterval < TimeSpan.FromMilliseconds(50) || options.RebalanceInterval > TimeSpan.FromHours(1))
+            failures.Add($"{Key(nameof(options.RebalanceInterval))} is set to {options.RebalanceInterval}. RebalanceInterval must be between 50 ms and 1 hour.");
+        if (options.HandOffPause < TimeSpan.Zero || options.HandOffPause > TimeSpan.FromMinutes(1))
+            failures.Add($"{Key(nameof(options.HandOffPause))} is set to {options.HandOffPause}. HandOffPause must be between 0 and 1 minute.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -13,6 +13,8 @@ namespace OpenClaw.Actors.RabbitMq;
 /// <item><c>{prefix}.dlx</c> (fanout) → <c>{prefix}.dead</c>: a quorum queue nobody consumes, bounded with drop-head.
 /// It receives calls that could not be decoded, calls over the delivery limit, and calls that expired in their queue
 /// (the caller had already timed out).</item>
+/// <item><c>{prefix}.members</c>: a classic queue nothing is published to; every silo that owns or waits for shards keeps
+/// one consumer on it, so its consumer count is the number of live silos (the rebalancing membership rule).</item>
 /// </list>
 /// </summary>
 public sealed class ShardTopology
@@ -23,6 +25,7 @@ public sealed class ShardTopology
         Prefix = options.QueuePrefix;
         DeadLetterExchange = $"{Prefix}.dlx";
         DeadLetterQueue = $"{Prefix}.dead";
+        MembersQueue = $"{Prefix}.members";
         _deliveryLimit = options.DeliveryLimit;
         _maxShardQueueLength = options.MaxShardQueueLength;
         _maxDeadLetters = options.MaxDeadLetters;
@@ -36,6 +39,7 @@ public sealed class ShardTopology
     public string Prefix { get; }
     public string DeadLetterExchange { get; }
     public string DeadLetterQueue { get; }
+    public string MembersQueue { get; }
 
     /// <summary>The queue of <paramref name="shard"/>.</summary>
     public string ShardQueue(int shard)
@@ -56,6 +60,8 @@ public sealed class ShardTopology
                 DeadLetterQueueArguments(), cancellationToken: cancellationToken).ConfigureAwait(false);
             await channel.QueueBindAsync(DeadLetterQueue, DeadLetterExchange, routingKey: "", cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
+            await channel.QueueDeclareAsync(MembersQueue, durable: true, exclusive: false, autoDelete: false, arguments: null,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
             var arguments = ShardQueueArguments();
             for (var shard = 0; shard < ShardCount; shard++)
             {

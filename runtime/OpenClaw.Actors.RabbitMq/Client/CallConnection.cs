@@ -2,7 +2,12 @@ using RabbitMQ.Client;
 
 namespace OpenClaw.Actors.RabbitMq.Client;
 
-/// <summary>A client's connection: the topology declared once, then a fixed set of <see cref="CallChannel"/>s used in turn.</summary>
+/// <summary>
+/// A client's connection: the topology declared once, then a fixed set of <see cref="CallChannel"/>s used in turn. The
+/// connection recovers by itself after a broker restart or network failure (RabbitMQ.Client automatic recovery re-opens
+/// the channels and their reply-to consumers); the calls waiting at that moment are failed at once with a retryable
+/// <see cref="GrainCallInterruptedException"/>, since their direct reply-to addresses died with the old channels.
+/// </summary>
 internal sealed class CallConnection : IAsyncDisposable
 {
     private readonly IConnection _connection;
@@ -19,6 +24,13 @@ internal sealed class CallConnection : IAsyncDisposable
         Action<string?> lateAnswer, string clientName, CancellationToken cancellationToken)
     {
         var connection = await RabbitMqConnections.OpenAsync(options, clientName, cancellationToken).ConfigureAwait(false);
+        connection.ConnectionShutdownAsync += (_, shutdown) =>
+        {
+            pending.FailAll(() => new GrainCallInterruptedException(
+                $"The broker connection closed ({shutdown.ReplyCode} {shutdown.ReplyText}) while the call waited for its answer; it may or may not have run. Retry with the same idempotency key.",
+                mayHaveRun: true));
+            return Task.CompletedTask;
+        };
         var channels = new List<CallChannel>();
         try
         {

@@ -31,6 +31,21 @@ internal sealed class PendingCalls(int capacity) : IDisposable
     public bool Complete(string? correlationId, byte[] body) =>
         correlationId is not null && _waiting.TryRemove(correlationId, out var answer) && answer.TrySetResult(body);
 
+    /// <summary>
+    /// Fails every call waiting now: their answers can no longer arrive, because a direct reply-to address lives only as
+    /// long as the channel that published the call, and the connection carrying those channels went away.
+    /// </summary>
+    public int FailAll(Func<Exception> failure)
+    {
+        var failed = 0;
+        foreach (var correlationId in _waiting.Keys)
+        {
+            if (_waiting.TryRemove(correlationId, out var answer) && answer.TrySetException(failure())) failed++;
+        }
+
+        return failed;
+    }
+
     private void Release(string correlationId)
     {
         _waiting.TryRemove(correlationId, out _);

@@ -95,6 +95,8 @@ public sealed partial class RabbitMqGrainCallInvoker : IGrainCallInvoker, IAsync
             Type = MessageKinds.Call,
             ContentType = MessageKinds.JsonContentType,
             CorrelationId = correlationId,
+            // Names the message in the dead-letter queue (IDeadLetters lists and re-drives by it).
+            MessageId = correlationId,
             ReplyTo = MessageKinds.DirectReplyTo,
             // The broker drops a call nobody took before the caller gave up (into the dead-letter queue).
             Expiration = Math.Max(1, (long)Math.Ceiling(left.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture),
@@ -108,6 +110,18 @@ public sealed partial class RabbitMqGrainCallInvoker : IGrainCallInvoker, IAsync
         catch (PublishException exception) when (exception.IsReturn)
         {
             throw new InvalidOperationException($"Call {call}: shard queue {queue} does not exist (the broker returned the message).", exception);
+        }
+        catch (AlreadyClosedException exception)
+        {
+            // The connection is down (broker restart, network) and recovering by itself: nothing was sent.
+            throw new GrainCallInterruptedException($"Call {call} was not sent: the broker connection is down ({exception.ShutdownReason?.ReplyText}). Retry shortly.",
+                mayHaveRun: false, exception);
+        }
+        catch (OperationInterruptedException exception)
+        {
+            // The connection went away while the broker's confirm was outstanding: the call may be in its queue.
+            throw new GrainCallInterruptedException($"Call {call}: the broker connection closed before it confirmed the call; it may or may not have run.",
+                mayHaveRun: true, exception);
         }
         catch (PublishException exception)
         {

@@ -9,7 +9,7 @@ namespace OpenClaw.Actors.RabbitMq.Tests.Support;
 /// throwaway node with <c>scripts/servers/rabbitmq.sh start</c> (and stops it again at the end); when that fails the
 /// tests fail with the script's output, never skip.
 /// </summary>
-public sealed class RabbitMqBroker : IAsyncLifetime
+public sealed class RabbitMqBroker : IAsyncLifetime, ITestBroker
 {
     public const string Uri = "amqp://guest:guest@127.0.0.1:5672/";
     private const string Host = "127.0.0.1";
@@ -47,6 +47,8 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         if (_startedHere) await RunScriptAsync("stop");
     }
 
+    string ITestBroker.Uri => Uri;
+
     /// <summary>A queue prefix no other test uses, so tests never see each other's shard queues.</summary>
     public static string NewPrefix() => $"test-{Guid.NewGuid():N}";
 
@@ -56,15 +58,16 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         await using var channel = await Connection.CreateChannelAsync();
         for (var shard = 0; shard < shardCount; shard++) await channel.QueueDeleteAsync($"{prefix}.shard.{shard}");
         await channel.QueueDeleteAsync($"{prefix}.dead");
+        await channel.QueueDeleteAsync($"{prefix}.members");
         await channel.ExchangeDeleteAsync($"{prefix}.dlx");
     }
 
-    private static async Task<bool> IsListeningAsync()
+    internal static async Task<bool> IsListeningAsync(int port = Port)
     {
         using var client = new TcpClient();
         try
         {
-            await client.ConnectAsync(Host, Port).WaitAsync(TimeSpan.FromSeconds(2));
+            await client.ConnectAsync(Host, port).WaitAsync(TimeSpan.FromSeconds(2));
             return true;
         }
         catch (Exception exception) when (exception is SocketException or TimeoutException)
@@ -73,10 +76,11 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunScriptAsync(string command)
+    internal static async Task<(int ExitCode, string Output)> RunScriptAsync(string command, IReadOnlyDictionary<string, string>? environment = null)
     {
         var script = Path.Combine(RepositoryRoot(), "scripts", "servers", "rabbitmq.sh");
         var start = new ProcessStartInfo("bash", [script, command]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not run {script}.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -1,11 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenClaw.Actors.RabbitMq.Silo;
+using OpenClaw.Actors.RabbitMq.Silo.DeadLetters;
 using OpenClaw.Actors.RabbitMq.Tests.TestGrains;
+using OpenClaw.Actors.Runtime.Storage;
 
 namespace OpenClaw.Actors.RabbitMq.Tests.Support;
 
-/// <summary>One silo as its own service provider (its own connections), hosting <see cref="RemoteGrain"/>.</summary>
+/// <summary>
+/// One silo as its own service provider (its own connections), hosting <see cref="RemoteGrain"/> and
+/// <see cref="CountingGrain"/>, with the cluster's shared grain storage.
+/// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
@@ -25,18 +30,26 @@ public sealed class TestSilo : IAsyncDisposable
 
     public IGrainFactory GrainFactory => _services.GetRequiredService<IGrainFactory>();
 
+    public RabbitMqShardConsumer Consumer => _services.GetRequiredService<RabbitMqShardConsumer>();
+
+    public IDeadLetters DeadLetters => _services.GetRequiredService<IDeadLetters>();
+
     /// <summary>Calls this silo is running or answering now.</summary>
     public int InFlightCalls => _gone ? 0 : _services.GetRequiredService<RabbitMqShardConsumer>().InFlightCount;
 
-    public static async Task<TestSilo> StartAsync(string name, Action<RabbitMqTransportOptions> transport, Activations activations)
+    public static async Task<TestSilo> StartAsync(string name, Action<RabbitMqTransportOptions> transport, TestCluster cluster)
     {
         var services = new ServiceCollection()
-            .AddSingleton(activations)
+            .AddSingleton(cluster.Activations)
+            .AddSingleton(cluster.Ledger)
             .AddGrain<IRemoteGrain, RemoteGrain>()
+            .AddGrain<ICountingGrain, CountingGrain>()
             .AddEmbeddedSilo(silo => silo.SiloName = name)
-            .AddRabbitMqSiloTransport(transport)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        var silo = new TestSilo(name, services);
+            .AddRabbitMqSiloTransport(transport);
+        // After AddEmbeddedSilo, whose own in-memory storage this replaces (the last keyed registration wins).
+        services.AddKeyedSingleton<IGrainStorage>(GrainStorageNames.Default, cluster.Storage);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var silo = new TestSilo(name, provider);
         try
         {
             foreach (var hosted in silo._hosted) await hosted.StartAsync(CancellationToken.None).WaitAsync(Wait.Timeout);
@@ -70,11 +83,15 @@ public sealed class TestSilo : IAsyncDisposable
         }
     }
 
-    /// <summary>Abrupt stop, as if the process died: connections close without draining.</summary>
+    /// <summary>
+    /// Abrupt stop, as if the process died: the shard consumer's connection is aborted first (no hand-off, no more
+    /// acks, running turns cancelled), then everything else is disposed.
+    /// </summary>
     public async Task KillAsync()
     {
         if (_gone) return;
         _gone = true;
+        await Consumer.DisposeAsync();
         await _services.DisposeAsync();
     }
 

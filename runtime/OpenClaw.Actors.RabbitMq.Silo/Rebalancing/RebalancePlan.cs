@@ -1,0 +1,24 @@
+namespace OpenClaw.Actors.RabbitMq.Silo.Rebalancing;
+
+/// <summary>
+/// The rebalancing decision of one silo, from what it can observe: the shards it owns and the number of live silos
+/// (<see cref="SiloMembership"/>). Pure, so its convergence rules are unit-tested without a broker.
+/// <list type="bullet">
+/// <item>Fair share = ceil(shards / silos). A silo above it gives one shard away; a silo at or below it never does.
+/// Since shards ≤ silos × fair share, whenever one silo is above, another is below, and moves stop once every silo is
+/// at or under its share: no flapping.</item>
+/// <item>Alone, a silo gives nothing away: the broker would hand the shard straight back.</item>
+/// <item>The highest-numbered owned shard goes first, so repeated rounds are predictable.</item>
+/// </list>
+/// </summary>
+internal static class RebalancePlan
+{
+    public static int FairShare(int shardCount, int silos) => (shardCount + Math.Max(1, silos) - 1) / Math.Max(1, silos);
+
+    /// <summary>The shard to hand off now, or null when this silo holds no more than its fair share.</summary>
+    public static int? ShardToRelease(IReadOnlyList<int> ownedShards, int shardCount, int silos)
+    {
+        if (silos < 2 || ownedShards.Count <= FairShare(shardCount, silos)) return null;
+        return ownedShards.Max();
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Logging;
+using RabbitMQ.Client;
+
+namespace OpenClaw.Actors.RabbitMq.Silo.Rebalancing;
+
+/// <summary>
+/// The loop that moves shards when silos join or leave (3.10's single-active-consumer never does): every
+/// <see cref="RabbitMqTransportOptions.RebalanceInterval"/> it reads the number of live silos (<see cref="SiloMembership"/>),
+/// asks <see cref="RebalancePlan"/> whether this silo holds more than its fair share, and if so hands one shard away
+/// (<see cref="RabbitMqShardConsumer.ReleaseShardAsync"/>), pauses <see cref="RabbitMqTransportOptions.HandOffPause"/>,
+/// reads the count again and repeats until it is at its share. One shard at a time per silo keeps every queue
+/// served by some silo at all times except the one moving. Failures of a round are logged; the next round retries.
+/// </summary>
+internal sealed partial class ShardRebalancer : IAsyncDisposable
+{
+    private readonly IConnection _connection;
+    private readonly ShardTopology _topology;
+    private readonly RabbitMqShardOwnership _ownership;
+    private readonly Func<int, CancellationToken, Task<bool>> _release;
+    private readonly TimeSpan _interval;
+    private readonly TimeSpan _pause;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _loop;
+
+    public ShardRebalancer(IConnection connection, ShardTopology topology, RabbitMqShardOwnership ownership,
+        Func<int, CancellationToken, Task<bool>> release, RabbitMqTransportOptions options, TimeProvider time, ILogger logger)
+    {
+        _connection = connection;
+        _topology = topology;
+        _ownership = ownership;
+        _release = release;
+        _interval = options.RebalanceInterval;
+        _pause = options.HandOffPause;
+        _time = time;
+        _logger = logger;
+    }
+
+    public void Start() => _loop ??= RunAsync(_stopping.Token);
+
+    /// <summary>Runs rounds until this silo is at its fair share; returns how many shards it handed off.</summary>
+    public async Task<int> RebalanceOnceAsync(CancellationToken cancellationToken)
+    {
+        var released = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var silos = await SiloMembership.CountAsync(_connection, _topology, cancellationToken).ConfigureAwait(false);
+            var owned = _ownership.OwnedShards;
+            if (RebalancePlan.ShardToRelease(owned, _topology.ShardCount, silos) is not { } shard) break;
+
+            LogHandingOff(shard, owned.Count, silos, RebalancePlan.FairShare(_topology.ShardCount, silos));
+            if (await _release(shard, cancellationToken).ConfigureAwait(false)) released++;
+            await Task.Delay(_pause, _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return released;
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        await Task.Yield(); // Start returns at once
+        using var timer = new PeriodicTimer(_interval, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+            {
+                try
+                {
+                    await RebalanceOnceAsync(stopping).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !stopping.IsCancellationRequested)
+                {
+                    LogRoundFailed(exception);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    /// <summary>Stops the loop and waits for a hand-off in progress to finish.</summary>
+    public async Task StopAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_loop is { } loop) await loop.ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    [LoggerMessage(2770, LogLevel.Information, "Rebalance: handing shard {Shard} off (this silo owns {Owned}; {Silos} silos, fair share {FairShare})")]
+    private partial void LogHandingOff(int shard, int owned, int silos, int fairShare);
+
+    [LoggerMessage(2771, LogLevel.Warning, "Rebalance round failed; the next round retries")]
+    private partial void LogRoundFailed(Exception exception);
+}
