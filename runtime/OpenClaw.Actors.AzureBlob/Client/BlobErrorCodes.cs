@@ -9,6 +9,7 @@ public static class BlobErrorCodes
     public const string ContainerAlreadyExists = "ContainerAlreadyExists";
     public const string ContainerNotFound = "ContainerNotFound";
     public const string AppendPositionConditionNotMet = "AppendPositionConditionNotMet";
+    public const string BlockCountExceedsLimit = "BlockCountExceedsLimit";
     public const string LeaseAlreadyPresent = "LeaseAlreadyPresent";
     public const string LeaseIdMismatchWithLeaseOperation = "LeaseIdMismatchWithLeaseOperation";
     public const string LeaseIsBrokenAndCannotBeRenewed = "LeaseIsBrokenAndCannotBeRenewed";

@@ -53,7 +53,12 @@ internal static class BlobHeaders
             TotalLength(response),
             Single(response, "x-ms-blob-type"),
             Single(response, "x-ms-lease-state"),
-            Metadata(response));
+            Metadata(response))
+        {
+            CommittedBlockCount = int.TryParse(Single(response, "x-ms-blob-committed-block-count"), NumberStyles.None, CultureInfo.InvariantCulture, out var blocks)
+                ? blocks
+                : null,
+        };
     }
 
     public static string ETag(HttpResponseMessage response, string operation, string resource)

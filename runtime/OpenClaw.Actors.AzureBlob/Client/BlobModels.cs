@@ -10,7 +10,11 @@ public sealed record BlobProperties(
     long ContentLength,
     string? BlobType,
     string? LeaseState,
-    IReadOnlyDictionary<string, string> Metadata);
+    IReadOnlyDictionary<string, string> Metadata)
+{
+    /// <summary>Append blobs only: how many blocks were appended (the service refuses appends past 50,000).</summary>
+    public int? CommittedBlockCount { get; init; }
+}
 
 /// <summary>Downloaded bytes (all of them, or from an offset to the end) and the blob's properties.</summary>
 public sealed record BlobDownload(byte[] Content, BlobProperties Properties);
