@@ -10,5 +10,5 @@ internal static class ClusterClientRegistration
         {
             rabbit.Uri = cluster.RabbitMqUri;
             if (cluster.ShardCount is { } shards) rabbit.ShardCount = shards;
-        });
+        }).AddRabbitMqStreams(); // session events from the silos, through this node's own queue
 }

@@ -52,6 +52,7 @@ public static class ClusterSiloHost
             rabbit.Uri = cluster.RabbitMqUri;
             if (cluster.ShardCount is { } shards) rabbit.ShardCount = shards;
         });
+        builder.Services.AddRabbitMqStreams(); // session events reach every front node (topic exchange, one queue per node)
         AddBlobStorage(builder.Services, GrainStorageNames.Default, GrainContainer, cluster);
         AddBlobStorage(builder.Services, OpenClawStorageNames.Layout, LayoutContainer, cluster);
         builder.Services.AddGrainsFromAssembly(OpenClawGrainsAssembly.Assembly);
