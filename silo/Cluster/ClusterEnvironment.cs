@@ -22,6 +22,12 @@ public static class ClusterEnvironment
     /// <summary>Names this process in logs; defaults to the machine (container) name.</summary>
     public const string NodeName = "OPENCLAW_NODE_NAME";
 
+    /// <summary>
+    /// Names the cluster: the prefix of its RabbitMQ queues and exchanges (default <c>openclaw</c>). Every process of one
+    /// cluster must agree; clusters sharing one broker need different ids.
+    /// </summary>
+    public const string ClusterId = "OPENCLAW_CLUSTER_ID";
+
     /// <summary>Shard queues grains hash to; every process of one cluster must agree (default: the transport's).</summary>
     public const string ShardCount = "OPENCLAW_SHARD_COUNT";
 

@@ -10,6 +10,9 @@ public sealed record ClusterSettings(
     int? ShardCount,
     int HealthPort)
 {
+    /// <summary>The cluster's name (OPENCLAW_CLUSTER_ID), used as the broker prefix; null: the transport's default.</summary>
+    public string? ClusterId { get; init; }
+
     /// <summary>Silos need the broker and grain storage.</summary>
     public static ClusterSettings ForSilo(Func<string, string?> getEnv)
     {
@@ -33,7 +36,10 @@ public sealed record ClusterSettings(
             First(getEnv, ClusterEnvironment.BlobConnectionString, ClusterEnvironment.BlobConnectionStringSection),
             First(getEnv, ClusterEnvironment.NodeName) ?? Environment.MachineName,
             Integer(getEnv, ClusterEnvironment.ShardCount, ClusterEnvironment.ShardCountSection, 1, 65_536),
-            Integer(getEnv, ClusterEnvironment.HealthPort, null, 1, 65_535) ?? ClusterEnvironment.DefaultHealthPort);
+            Integer(getEnv, ClusterEnvironment.HealthPort, null, 1, 65_535) ?? ClusterEnvironment.DefaultHealthPort)
+        {
+            ClusterId = First(getEnv, ClusterEnvironment.ClusterId),
+        };
     }
 
     private static string? First(Func<string, string?> getEnv, string name, string? alias = null) =>

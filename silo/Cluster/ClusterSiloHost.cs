@@ -51,6 +51,7 @@ public static class ClusterSiloHost
         {
             rabbit.Uri = cluster.RabbitMqUri;
             if (cluster.ShardCount is { } shards) rabbit.ShardCount = shards;
+            if (cluster.ClusterId is { } clusterId) rabbit.QueuePrefix = clusterId;
         });
         builder.Services.AddRabbitMqStreams(); // session events reach every front node (topic exchange, one queue per node)
         AddBlobStorage(builder.Services, GrainStorageNames.Default, GrainContainer, cluster);
