@@ -22,6 +22,8 @@
 #   OPENCLAW_CLUSTER_RUN_DIR         pid file, per-node logs and state (default ~/.cache/openclaw-orleans/local-cluster)
 #   OPENCLAW_CLUSTER_CONFIGURATION   Release (default) or Debug: which build output to run
 #   OPENCLAW_SHARD_COUNT             shard queues (default 64, as in docker-compose.yml)
+#   OPENCLAW_CLUSTER_ID              prefix of the cluster's queues and exchanges (default openclaw); give each cluster
+#                                    sharing a broker its own
 #   OPENCLAW_RABBITMQ_URI            use this broker instead of starting scripts/servers/rabbitmq.sh
 #   OPENCLAW_BLOB_CONNECTION_STRING  use this storage instead of starting scripts/servers/azurite.sh
 #   OPENCLAW_CLUSTER_READY_TIMEOUT   seconds to wait for /readyz of every node (default 120)
@@ -155,7 +157,9 @@ start_node() {
     "OPENCLAW_RABBITMQ_URI=$RABBITMQ_URI"
     "OPENCLAW_SHARD_COUNT=$SHARD_COUNT"
     "OPENCLAW_STATE_DIR=$dir/state"
+    "DOTNET_gcServer=0"   # several processes share one machine: workstation GC, as in the Dockerfile
   )
+  [ -n "${OPENCLAW_CLUSTER_ID:-}" ] && env+=("OPENCLAW_CLUSTER_ID=$OPENCLAW_CLUSTER_ID")
   [ -n "$CONFIG_PATH" ] && env+=("OPENCLAW_CONFIG_PATH=$CONFIG_PATH")
   local -a args=()
   if [ "$kind" = silo ]; then
