@@ -49,6 +49,7 @@ public static class EmbeddedHost
         builder.Services.AddFoundationMethods();
         builder.Services.AddOpenClawHttpApi();
         builder.Services.AddSessionMethods();
+        builder.Services.AddEmbeddedClusterStatus().AddDashboard();
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -56,6 +57,7 @@ public static class EmbeddedHost
         app.MapOpenClawGateway();
         app.MapStatusEndpoint();
         app.MapOpenClawHttpApi();
+        app.MapDashboard();
         await app.StartAsync(cancellationToken);
         LogStartup(app, settings, configSource.Current);
         return app;
