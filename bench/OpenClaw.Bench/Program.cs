@@ -2,6 +2,7 @@ using OpenClaw.Bench;
 using OpenClaw.Bench.Reporting;
 
 // Foundation benchmark of the gateway: startup, handshakes, health RPC, idle memory. Prints one markdown table.
+if (OpenClaw.Bench.ClusterCalls.ClusterCallsBench.IsRequested(args)) return await OpenClaw.Bench.ClusterCalls.ClusterCallsBench.RunAsync(args);
 if (args is ["--help"] or ["-h"])
 {
     Console.WriteLine(BenchCommandLine.Usage);
