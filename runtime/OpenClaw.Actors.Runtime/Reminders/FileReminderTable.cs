@@ -11,14 +11,23 @@ namespace OpenClaw.Actors.Runtime.Reminders;
 /// <see cref="AtomicFile"/>). Every access runs under an in-process lock and an OS lock file, so several tables over
 /// one directory (silos of an in-process cluster, a restarted process) see each other's changes and their
 /// conditional updates exclude each other. The file holds a table-wide version counter that becomes the ETag of each
-/// changed row, so ETags never repeat. Sized for the embedded mode (tens to thousands of reminders): the whole file is
-/// read per access.
+/// changed row, so ETags never repeat. Sized for the embedded mode (tens to thousands of reminders).
+/// <para>
+/// The table is kept in memory between accesses and the file is read again only when another writer changed it:
+/// every writer stores a fresh random token in the lock file (under the lock, before it replaces the table), and a
+/// reader whose cached token still matches knows the file is the one it last saw. Writing the token before the table
+/// means a writer that dies in between only causes an extra read; the file's size and write time are compared too, so
+/// a hand edit (which writes no token) is noticed as well. A write that only moves an existing row's
+/// <see cref="ReminderEntry.NextDueTime"/> (a claimed tick) is not flushed to disk: after a power loss that tick may
+/// be delivered again; registrations and removals are flushed.
+/// </para>
 /// </summary>
 public sealed class FileReminderTable : IReminderTable, IDisposable
 {
     public const string FileName = "reminders.json";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private CachedTable? _cache;
 
     public FileReminderTable(string directory)
     {
@@ -59,8 +68,8 @@ public sealed class FileReminderTable : IReminderTable, IDisposable
     {
         if (!File.Exists(FilePath)) return [];
         await using var held = await LockAsync(cancellationToken).ConfigureAwait(false);
-        var document = await LoadAsync(cancellationToken).ConfigureAwait(false);
-        return [.. document.Reminders.Select(ToEntry).Where(filter)];
+        var table = await LoadAsync(held.LockFile, cancellationToken).ConfigureAwait(false);
+        return [.. table.Rows.Where(filter)];
     }
 
     /// <summary>
@@ -71,22 +80,64 @@ public sealed class FileReminderTable : IReminderTable, IDisposable
     {
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
         await using var held = await LockAsync(cancellationToken).ConfigureAwait(false);
-        var document = await LoadAsync(cancellationToken).ConfigureAwait(false);
-        var rows = document.Reminders.Select(ToEntry).ToList();
+        var table = await LoadAsync(held.LockFile, cancellationToken).ConfigureAwait(false);
+        var rows = table.Rows.ToList();
         if (change(rows) is not { } decision) return null;
 
-        var version = document.Version + 1;
+        var version = table.Version + 1;
         var etag = version.ToString(CultureInfo.InvariantCulture);
+        var onlyMovesADueTime = decision.Row is not null && decision.Index >= 0
+            && rows[decision.Index] with { NextDueTime = decision.Row.NextDueTime, ETag = null } == decision.Row with { ETag = null };
         if (decision.Row is null) rows.RemoveAt(decision.Index);
         else if (decision.Index < 0) rows.Add(decision.Row with { ETag = etag });
         else rows[decision.Index] = decision.Row with { ETag = etag };
 
         var updated = new TableDocument { Version = version, Reminders = [.. rows.Select(ToStored)] };
-        await AtomicFile.WriteJsonAsync(FilePath, updated, cancellationToken).ConfigureAwait(false);
+        _cache = null; // until the file and the token agree again
+        var token = WriteToken(held.LockFile);
+        await AtomicFile.WriteJsonAsync(FilePath, updated, flushToDisk: !onlyMovesADueTime, cancellationToken).ConfigureAwait(false);
+        _cache = new CachedTable(token, StampOf(FilePath), version, rows);
         return etag;
     }
 
-    private async Task<TableDocument> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>The table as the file holds it: from memory when the lock file's token says nobody else wrote since.</summary>
+    private async Task<CachedTable> LoadAsync(FileStream lockFile, CancellationToken cancellationToken)
+    {
+        var token = ReadToken(lockFile);
+        if (_cache is { } cached && token.Length > 0 && token == cached.Token && StampOf(FilePath) == cached.Stamp) return cached;
+        var stamp = StampOf(FilePath);
+        var document = await LoadDocumentAsync(cancellationToken).ConfigureAwait(false);
+        var loaded = new CachedTable(token, stamp, document.Version, [.. document.Reminders.Select(ToEntry)]);
+        _cache = token.Length > 0 ? loaded : null;
+        return loaded;
+    }
+
+    /// <summary>Size and write time: a hand edit, which does not know about the token, changes them.</summary>
+    private static (long Length, DateTime WrittenAt) StampOf(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists ? (info.Length, info.LastWriteTimeUtc) : (-1, default);
+    }
+
+    private static string ReadToken(FileStream lockFile)
+    {
+        Span<byte> buffer = stackalloc byte[64];
+        lockFile.Position = 0;
+        var length = lockFile.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        return System.Text.Encoding.ASCII.GetString(buffer[..length]);
+    }
+
+    private static string WriteToken(FileStream lockFile)
+    {
+        var token = Guid.NewGuid().ToString("N");
+        lockFile.Position = 0;
+        lockFile.SetLength(0);
+        lockFile.Write(System.Text.Encoding.ASCII.GetBytes(token));
+        lockFile.Flush();
+        return token;
+    }
+
+    private async Task<TableDocument> LoadDocumentAsync(CancellationToken cancellationToken)
     {
         AtomicFile.RemoveStrayTempFiles(FilePath);
         byte[] bytes;
@@ -144,8 +195,13 @@ public sealed class FileReminderTable : IReminderTable, IDisposable
         Version = long.Parse(entry.ETag!, CultureInfo.InvariantCulture),
     };
 
+    /// <summary>The table as last read or written by this instance, and the lock-file token that was current then.</summary>
+    private sealed record CachedTable(string Token, (long Length, DateTime WrittenAt) Stamp, long Version, IReadOnlyList<ReminderEntry> Rows);
+
     private readonly struct AsyncLockHandle(SemaphoreSlim gate, FileStream osLock) : IAsyncDisposable
     {
+        public FileStream LockFile => osLock;
+
         public async ValueTask DisposeAsync()
         {
             await osLock.DisposeAsync().ConfigureAwait(false);

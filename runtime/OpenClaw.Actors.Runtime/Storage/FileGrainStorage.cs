@@ -8,8 +8,9 @@ namespace OpenClaw.Actors.Runtime.Storage;
 /// Grain state in files: <c>&lt;root&gt;/&lt;grainType&gt;/&lt;key&gt;/&lt;stateName&gt;.json</c>, each segment escaped by
 /// <see cref="StorageFileNames"/>. Every write and clear is conditional on the caller's ETag (null = the record must
 /// not exist) and throws <see cref="InconsistentStateException"/> on a mismatch. Writes are atomic: the new document
-/// goes to a temp file in the same directory, is flushed to disk, then renamed over the old one, so a crash at any
-/// point leaves the old or the new document, never a torn one. Read-check-write runs under a per-file lock (in
+/// goes to a temp file in the same directory, is flushed to disk (unless <see cref="FileGrainStorageOptions.FlushToDisk"/>
+/// is off), then renamed over the old one, so a crash at any point leaves the old or the new document, never a torn
+/// one. The ETag check reads only the document's first bytes (see <see cref="StoredHeaderPrefix"/>). Read-check-write runs under a per-file lock (in
 /// process, and an OS lock file across instances), so two activations of one grain get an ETag conflict, never a
 /// lost update.
 /// </summary>
@@ -21,12 +22,15 @@ public sealed partial class FileGrainStorage : IGrainStorage
     private readonly string _root;
     private readonly ILogger<FileGrainStorage> _logger;
     private readonly KeyedAsyncLock _locks = new();
+    private readonly bool _flushToDisk;
 
-    public FileGrainStorage(string rootDirectory, ILogger<FileGrainStorage> logger)
+    /// <param name="flushToDisk">See <see cref="FileGrainStorageOptions.FlushToDisk"/>.</param>
+    public FileGrainStorage(string rootDirectory, ILogger<FileGrainStorage> logger, bool flushToDisk = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
         _root = Path.GetFullPath(rootDirectory);
         _logger = logger;
+        _flushToDisk = flushToDisk;
     }
 
     /// <summary>The file that holds <paramref name="stateName"/> of <paramref name="grainId"/>.</summary>
@@ -68,7 +72,7 @@ public sealed partial class FileGrainStorage : IGrainStorage
 
         var next = StateVersions.Format(version + 1);
         var document = new StoredGrainState<TState> { ETag = next, State = grainState.State };
-        await AtomicFile.WriteJsonAsync(path, document, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteJsonAsync(path, document, _flushToDisk, cancellationToken).ConfigureAwait(false);
         grainState.ETag = next;
         grainState.RecordExists = true;
     }
@@ -83,7 +87,7 @@ public sealed partial class FileGrainStorage : IGrainStorage
             if (grainState.ETag is not null)
             {
                 var tombstone = new StoredGrainHeader { ETag = StateVersions.Format(version + 1), Cleared = true };
-                await AtomicFile.WriteJsonAsync(path, tombstone, cancellationToken).ConfigureAwait(false);
+                await AtomicFile.WriteJsonAsync(path, tombstone, _flushToDisk, cancellationToken).ConfigureAwait(false);
             }
         }
         else if (grainState.ETag is not null)
@@ -100,7 +104,7 @@ public sealed partial class FileGrainStorage : IGrainStorage
     /// </summary>
     private static async Task<long> CheckVersionAsync(string path, GrainId grainId, string stateName, string? expectedEtag, CancellationToken cancellationToken)
     {
-        var header = await ReadDocumentAsync<StoredGrainHeader>(path, cancellationToken).ConfigureAwait(false);
+        var header = await ReadHeaderAsync(path, cancellationToken).ConfigureAwait(false);
         var exists = header is not null && header.Cleared != true;
         var storedEtag = exists ? header!.ETag : null;
         if (!string.Equals(storedEtag, expectedEtag, StringComparison.Ordinal))
@@ -111,6 +115,23 @@ public sealed partial class FileGrainStorage : IGrainStorage
     private static InconsistentStateException Conflict(GrainId grainId, string stateName, string? storedEtag, string? expectedEtag)
         => new($"State '{stateName}' of {grainId} was changed by someone else: stored ETag '{storedEtag ?? "(none)"}', " +
                $"the writer expected '{expectedEtag ?? "(none)"}'.", storedEtag, expectedEtag);
+
+    /// <summary>The version fields, from the file's first bytes when they hold them (the usual case), else from the whole document.</summary>
+    private static async Task<StoredGrainHeader?> ReadHeaderAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (StoredHeaderPrefix.TryRead(path) is { } header
+                && StateVersions.TryParse(header.ETag, out _))
+                return header;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        return await ReadDocumentAsync<StoredGrainHeader>(path, cancellationToken).ConfigureAwait(false);
+    }
 
     private static async Task<TDocument?> ReadDocumentAsync<TDocument>(string path, CancellationToken cancellationToken)
         where TDocument : class, IStoredDocument

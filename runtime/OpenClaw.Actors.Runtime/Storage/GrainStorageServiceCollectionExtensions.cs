@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using OpenClaw.Actors;
 using OpenClaw.Actors.Runtime.Storage;
 
@@ -18,7 +19,19 @@ public static class GrainStorageServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(rootDirectory);
         services.AddKeyedSingleton<IGrainStorage>(name, (provider, _) => new FileGrainStorage(
             rootDirectory,
-            provider.GetService<ILoggerFactory>()?.CreateLogger<FileGrainStorage>() ?? NullLogger<FileGrainStorage>.Instance));
+            provider.GetService<ILoggerFactory>()?.CreateLogger<FileGrainStorage>() ?? NullLogger<FileGrainStorage>.Instance,
+            provider.GetService<IOptions<FileGrainStorageOptions>>()?.Value.FlushToDisk ?? true));
+        return services;
+    }
+
+    /// <summary>
+    /// Sets <see cref="FileGrainStorageOptions.FlushToDisk"/> from an operator switch (OPENCLAW_FSYNC; see
+    /// <see cref="FileGrainStorageOptions.FlushToDiskFrom"/>) for every file grain storage of this process.
+    /// </summary>
+    public static IServiceCollection AddFileGrainStorageDurability(this IServiceCollection services, string? fsyncSetting)
+    {
+        var flushToDisk = FileGrainStorageOptions.FlushToDiskFrom(fsyncSetting);
+        services.Configure<FileGrainStorageOptions>(o => o.FlushToDisk = flushToDisk);
         return services;
     }
 

@@ -42,7 +42,9 @@ public sealed class FileReminderTableTests : ReminderTableContractTests, IDispos
         var strayTemp = $"{_table.FilePath}.{Guid.NewGuid():N}.tmp";
         await File.WriteAllTextAsync(strayTemp, """{"version":9,"remin""");
 
-        var rows = await Table.ReadAllAsync(CancellationToken.None);
+        // Left by a writer that crashed: the next process reads the table afresh and removes it.
+        using var restarted = new FileReminderTable(Path.GetDirectoryName(_table.FilePath)!);
+        var rows = await restarted.ReadAllAsync(CancellationToken.None);
 
         Assert.Equal(entry.ReminderName, Assert.Single(rows).ReminderName);
         Assert.False(File.Exists(strayTemp));
