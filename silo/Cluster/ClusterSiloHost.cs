@@ -53,6 +53,7 @@ public static class ClusterSiloHost
             if (cluster.ShardCount is { } shards) rabbit.ShardCount = shards;
             if (cluster.ClusterId is { } clusterId) rabbit.QueuePrefix = clusterId;
         });
+        builder.Services.AddRabbitMqSiloStatus();
         builder.Services.AddRabbitMqStreams(); // session events reach every front node (topic exchange, one queue per node)
         AddBlobStorage(builder.Services, GrainStorageNames.Default, GrainContainer, cluster);
         AddBlobStorage(builder.Services, OpenClawStorageNames.Layout, LayoutContainer, cluster);
