@@ -7,13 +7,13 @@ namespace OpenClaw.Actors.RabbitMq.Client;
 /// One client channel: publisher confirms with tracking (a publish completes when the shard queue has the call, or
 /// throws on a nack or a return), and its own consumer on the direct reply-to pseudo-queue. RabbitMQ requires that
 /// consumer (no-ack) on the same channel that publishes with <c>reply-to: amq.rabbitmq.reply-to</c>, registered before
-/// the first such publish. Publishes on one channel are serialized: AMQP channels are not safe for concurrent
-/// publishing, so concurrency comes from having several of these.
+/// the first such publish. Publishes are not serialized here: RabbitMQ.Client 7 orders concurrent publishes on a channel
+/// itself (sequence numbers and frames under its own lock) and awaits each confirm outside that lock, so many calls are
+/// in flight per channel; holding a lock across the confirm would allow one broker round trip per channel at a time.
 /// </summary>
 internal sealed class CallChannel : IAsyncDisposable
 {
     private readonly IChannel _channel;
-    private readonly SemaphoreSlim _publishLock = new(1, 1);
 
     private CallChannel(IChannel channel) => _channel = channel;
 
@@ -42,19 +42,9 @@ internal sealed class CallChannel : IAsyncDisposable
         }
     }
 
-    public async Task PublishAsync(string queue, BasicProperties properties, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
-    {
-        await _publishLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await _channel.BasicPublishAsync(exchange: "", routingKey: queue, mandatory: true, properties, body, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        finally
-        {
-            _publishLock.Release();
-        }
-    }
+    public async Task PublishAsync(string queue, BasicProperties properties, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+        await _channel.BasicPublishAsync(exchange: "", routingKey: queue, mandatory: true, properties, body, cancellationToken)
+            .ConfigureAwait(false);
 
     public async ValueTask DisposeAsync()
     {
@@ -65,7 +55,6 @@ internal sealed class CallChannel : IAsyncDisposable
         finally
         {
             await _channel.DisposeAsync().ConfigureAwait(false);
-            _publishLock.Dispose();
         }
     }
 }
