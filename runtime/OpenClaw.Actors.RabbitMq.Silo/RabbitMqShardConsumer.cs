@@ -69,6 +69,9 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
         _logger = loggers.CreateLogger<RabbitMqShardConsumer>();
     }
 
+    /// <summary>This silo's consumer of <paramref name="shard"/> (tests break its channel to exercise the repair).</summary>
+    internal IShardAcknowledger ReceiverOf(int shard) => _receivers[shard];
+
     /// <summary>Calls being run or answered now, over all shards.</summary>
     public int InFlightCount => Volatile.Read(ref _receivers).Sum(r => r.InFlightCount);
 
@@ -108,12 +111,9 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
             _probe.Start();
             // Counted as a member only now that a consumer waits on every shard queue: a shard handed off can reach this silo.
             _membership = await SiloMembership.JoinAsync(connection, _topology, cancellationToken).ConfigureAwait(false);
-            if (_options.Rebalance)
-            {
-                _rebalancer = new ShardRebalancer(connection, _topology, _ownership, ReleaseShardAsync, _options, _time,
-                    _loggers.CreateLogger<ShardRebalancer>());
-                _rebalancer.Start();
-            }
+            _rebalancer = new ShardRebalancer(connection, _topology, _ownership, ReleaseShardAsync, ReopenClosedReceiversAsync, _options, _time,
+                _loggers.CreateLogger<ShardRebalancer>());
+            _rebalancer.Start();
 
             LogStarted(_siloName, _topology.ShardCount, _topology.Prefix, RabbitMqTransportOptionsValidator.Redact(_options.Uri));
         }
@@ -204,10 +204,50 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
 
             await receiver.DisposeAsync().ConfigureAwait(false);
             await probe.ProbeAsync([shard], CancellationToken.None).ConfigureAwait(false);
-            _receivers[shard] = await ShardReceiver.OpenAsync(connection, shard, _topology, _options.Prefetch, handler, tracker, CancellationToken.None)
-                .ConfigureAwait(false);
             LogReleased(shard);
+            try
+            {
+                _receivers[shard] = await ShardReceiver.OpenAsync(connection, shard, _topology, _options.Prefetch, handler, tracker, CancellationToken.None)
+                    .ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // The shard is handed off either way; this silo waits for it again once the rebalancer's repair re-subscribes.
+                LogResubscribeFailed(exception, shard);
+            }
+
             return owned;
+        }
+        finally
+        {
+            _lifecycle.Release();
+        }
+    }
+
+    /// <summary>
+    /// Re-subscribes shard queues whose consumer channel is closed while the connection is open (automatic recovery
+    /// restores only what a lost connection took). Returns the number re-opened.
+    /// </summary>
+    internal async Task<int> ReopenClosedReceiversAsync(CancellationToken cancellationToken)
+    {
+        if (!_receivers.Any(r => !r.IsOpen)) return 0;
+        await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_connection is not { IsOpen: true } connection || _tracker is not { } tracker || _handler is not { } handler) return 0;
+            var reopened = 0;
+            for (var shard = 0; shard < _receivers.Length; shard++)
+            {
+                var closed = _receivers[shard];
+                if (closed.IsOpen) continue;
+                tracker.Lost(shard, "consumer channel closed");
+                await closed.DisposeAsync().ConfigureAwait(false);
+                _receivers[shard] = await ShardReceiver.OpenAsync(connection, shard, _topology, _options.Prefetch, handler, tracker, cancellationToken)
+                    .ConfigureAwait(false);
+                reopened++;
+            }
+
+            return reopened;
         }
         finally
         {
@@ -223,7 +263,8 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
     public async Task<int> RebalanceAsync(CancellationToken cancellationToken)
     {
         if (_connection is not { } connection) throw new InvalidOperationException("The shard consumer is not started.");
-        var round = new ShardRebalancer(connection, _topology, _ownership, ReleaseShardAsync, _options, _time, _loggers.CreateLogger<ShardRebalancer>());
+        var round = new ShardRebalancer(connection, _topology, _ownership, ReleaseShardAsync, ReopenClosedReceiversAsync, _options, _time,
+            _loggers.CreateLogger<ShardRebalancer>());
         await using (round.ConfigureAwait(false)) return await round.RebalanceOnceAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -310,6 +351,9 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
 
     [LoggerMessage(2763, LogLevel.Information, "Shard {Shard} handed back to the broker for the next waiting silo")]
     private partial void LogReleased(int shard);
+
+    [LoggerMessage(2764, LogLevel.Warning, "Shard {Shard} was handed off, but subscribing to it again failed; the repair round retries")]
+    private partial void LogResubscribeFailed(Exception exception, int shard);
 
     [LoggerMessage(2762, LogLevel.Warning, "Closing part of the RabbitMQ shard consumer failed")]
     private partial void LogCloseFailed(Exception exception);

@@ -34,6 +34,9 @@ internal sealed class ShardReceiver : IShardAcknowledger, IAsyncDisposable
 
     public int InFlightCount => _inFlight.Count;
 
+    /// <summary>False once the channel closed: disposed here, or closed by the broker or a lost connection.</summary>
+    public bool IsOpen => !_closing && _channel.IsOpen;
+
     public static async Task<ShardReceiver> OpenAsync(IConnection connection, int shard, ShardTopology topology, ushort prefetch,
         ShardCallHandler handler, ShardOwnershipTracker ownership, CancellationToken cancellationToken)
     {

@@ -98,6 +98,24 @@ public sealed class RabbitMqShardOwnershipTests(RabbitMqBroker broker, ITestOutp
         Assert.Contains(ShardMap.ShardOf(GrainId.Create("remote", key), cluster.ShardCount), second.Ownership.OwnedShards);
     }
 
+    [Fact]
+    public async Task ShardChannelClosedByTheBroker_ConsumerIsReopened_CallsToThatShardResume()
+    {
+        await using var cluster = new TestCluster(broker, shardCount: 2);
+        var silo = await StartOwningEverythingAsync(cluster, "silo-a");
+        var client = cluster.CreateClient();
+        var key = Enumerable.Range(0, 100).Select(_ => Wait.NewKey()).First(k => ShardOf(cluster, k) == 0);
+        var grain = client.Cluster.GetGrain<IRemoteGrain>(key);
+        Assert.Equal(1, await grain.IncrementAsync().WaitAsync(Wait.Timeout));
+
+        // Acking a delivery tag the broker never sent is a channel error: the broker closes that channel (not the connection).
+        await silo.Consumer.ReceiverOf(0).AckAsync(999_999).WaitAsync(Wait.Timeout);
+        await Wait.UntilAsync(() => !silo.Ownership.IsOwned(0), "shard 0 is lost with its channel");
+
+        Assert.Equal(1, await grain.IncrementAsync().WaitAsync(Wait.Timeout)); // a fresh activation once the consumer is back
+        Assert.True(silo.Ownership.IsOwned(0));
+    }
+
     private static int ShardOf(TestCluster cluster, string key) => ShardMap.ShardOf(GrainId.Create("remote", key), cluster.ShardCount);
 
     private static async Task<TestSilo> StartOwningEverythingAsync(TestCluster cluster, string name)

@@ -10,6 +10,9 @@ namespace OpenClaw.Actors.RabbitMq.Silo.Rebalancing;
 /// (<see cref="RabbitMqShardConsumer.ReleaseShardAsync"/>), pauses <see cref="RabbitMqTransportOptions.HandOffPause"/>,
 /// reads the count again and repeats until it is at its share. One shard at a time per silo keeps every queue
 /// served by some silo at all times except the one moving. Failures of a round are logged; the next round retries.
+/// Each round first re-opens shard consumers whose channel is closed while the connection is up (a hand-off whose
+/// re-subscribe failed, or a channel the broker closed on an error): automatic recovery only restores channels lost
+/// with the connection. That part runs even with <see cref="RabbitMqTransportOptions.Rebalance"/> off.
 /// </summary>
 internal sealed partial class ShardRebalancer : IAsyncDisposable
 {
@@ -17,6 +20,8 @@ internal sealed partial class ShardRebalancer : IAsyncDisposable
     private readonly ShardTopology _topology;
     private readonly RabbitMqShardOwnership _ownership;
     private readonly Func<int, CancellationToken, Task<bool>> _release;
+    private readonly Func<CancellationToken, Task<int>> _repair;
+    private readonly bool _handOff;
     private readonly TimeSpan _interval;
     private readonly TimeSpan _pause;
     private readonly TimeProvider _time;
@@ -25,8 +30,11 @@ internal sealed partial class ShardRebalancer : IAsyncDisposable
     private Task? _loop;
 
     public ShardRebalancer(IConnection connection, ShardTopology topology, RabbitMqShardOwnership ownership,
-        Func<int, CancellationToken, Task<bool>> release, RabbitMqTransportOptions options, TimeProvider time, ILogger logger)
+        Func<int, CancellationToken, Task<bool>> release, Func<CancellationToken, Task<int>> repair, RabbitMqTransportOptions options,
+        TimeProvider time, ILogger logger)
     {
+        _repair = repair;
+        _handOff = options.Rebalance;
         _connection = connection;
         _topology = topology;
         _ownership = ownership;
@@ -67,7 +75,8 @@ internal sealed partial class ShardRebalancer : IAsyncDisposable
             {
                 try
                 {
-                    await RebalanceOnceAsync(stopping).ConfigureAwait(false);
+                    if (await _repair(stopping).ConfigureAwait(false) is > 0 and var reopened) LogReopened(reopened);
+                    if (_handOff) await RebalanceOnceAsync(stopping).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !stopping.IsCancellationRequested)
                 {
@@ -96,6 +105,9 @@ internal sealed partial class ShardRebalancer : IAsyncDisposable
 
     [LoggerMessage(2770, LogLevel.Information, "Rebalance: handing shard {Shard} off (this silo owns {Owned}; {Silos} silos, fair share {FairShare})")]
     private partial void LogHandingOff(int shard, int owned, int silos, int fairShare);
+
+    [LoggerMessage(2772, LogLevel.Warning, "Re-opened {Count} shard consumers whose channel had closed")]
+    private partial void LogReopened(int count);
 
     [LoggerMessage(2771, LogLevel.Warning, "Rebalance round failed; the next round retries")]
     private partial void LogRoundFailed(Exception exception);
