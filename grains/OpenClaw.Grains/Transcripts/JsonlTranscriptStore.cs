@@ -1,19 +1,24 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OpenClaw.Grains.Storage;
 
 namespace OpenClaw.Grains.Transcripts;
 
 /// <summary>
 /// Transcripts as JSONL files in OpenClaw's layout, <c>&lt;stateDir&gt;/agents/&lt;agentId&gt;/sessions/&lt;sessionId&gt;.jsonl</c>.
-/// An append is one write of complete lines followed by a flush to disk, so after a kill -9 the file ends with whole
-/// lines or with one torn line; <see cref="OpenAsync"/> cuts a torn (unterminated or unparsable) last line away, and
-/// readers ignore an unterminated tail, so nobody sees half an entry.
+/// An append is one write of complete lines followed by a flush to disk (unless
+/// <see cref="TranscriptStoreOptions.FlushToDisk"/> is off), so after a kill -9 the file ends with whole lines or with
+/// one torn line; <see cref="OpenAsync"/> cuts a torn (unterminated or unparsable) last line away, and readers ignore
+/// an unterminated tail, so nobody sees half an entry.
 /// </summary>
-public sealed partial class JsonlTranscriptStore(OpenClawStatePaths paths, ILogger<JsonlTranscriptStore> logger) : ITranscriptStore
+public sealed partial class JsonlTranscriptStore(
+    OpenClawStatePaths paths, ILogger<JsonlTranscriptStore> logger, IOptions<TranscriptStoreOptions>? options = null) : ITranscriptStore
 {
     private const byte NewLine = (byte)'\n';
+
+    private readonly bool _flushToDisk = options?.Value.FlushToDisk ?? true;
 
     public string Locate(TranscriptRef transcript) => PathOf(transcript);
 
@@ -112,12 +117,17 @@ public sealed partial class JsonlTranscriptStore(OpenClawStatePaths paths, ILogg
         return buffer.ToArray();
     }
 
-    /// <summary>One write call of complete lines, then a flush to the disk before the append counts as done.</summary>
-    private static async Task WriteAsync(string path, FileMode mode, byte[] bytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// One write call of complete lines, then a flush to the disk before the append counts as done. Synchronous: an
+    /// append is small, and async file I/O would add thread-pool hops to every turn that waits for it.
+    /// </summary>
+    private Task WriteAsync(string path, FileMode mode, byte[] bytes, CancellationToken cancellationToken)
     {
-        await using var stream = new FileStream(path, mode, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
-        await stream.WriteAsync(bytes, cancellationToken);
-        stream.Flush(flushToDisk: true);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var stream = new FileStream(path, mode, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
+        stream.Write(bytes);
+        stream.Flush(_flushToDisk);
+        return Task.CompletedTask;
     }
 
     private static async Task<byte[]> ReadAllAsync(string path, CancellationToken cancellationToken)
