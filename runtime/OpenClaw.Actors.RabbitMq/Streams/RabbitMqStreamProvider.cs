@@ -163,7 +163,7 @@ public sealed partial class RabbitMqStreamProvider : IStreamProvider, IAsyncDisp
     }
 
     /// <summary>A delivery from the node queue, handed to the local subscriptions (run one at a time, in queue order).</summary>
-    private async Task DeliverAsync(BasicDeliverEventArgs delivery, CancellationToken sessionLost)
+    private async Task DeliverAsync(BasicDeliverEventArgs delivery, CancellationToken sessionEnded)
     {
         if (StreamMessageCodec.ReadEnvelope(delivery.BasicProperties) is not var (streamId, itemType))
         {
@@ -191,8 +191,7 @@ public sealed partial class RabbitMqStreamProvider : IStreamProvider, IAsyncDisp
         }
 
         if (item is null) return;
-        using var delivering = CancellationTokenSource.CreateLinkedTokenSource(sessionLost, _stopping.Token);
-        await _local.GetStream<object>(streamId).OnNextAsync(item, delivering.Token).ConfigureAwait(false);
+        await _local.GetStream<object>(streamId).OnNextAsync(item, sessionEnded).ConfigureAwait(false);
     }
 
     /// <summary>Drops the broker connection as a network failure would (tests); the provider reconnects by itself.</summary>

@@ -80,6 +80,7 @@ internal sealed partial class StreamLink : IAsyncDisposable
         {
             Task<StreamLinkSession> ready;
             lock (_stateLock) ready = _ready.Task;
+            if (ready.IsCompletedSuccessfully && !ready.Result.IsLost) return ready.Result; // the usual case: connected
             var first = await Task.WhenAny(ready, abandoned).WaitAsync(stopping).ConfigureAwait(false);
             if (first == abandoned) return null;
             var session = await ready.ConfigureAwait(false);
@@ -97,7 +98,7 @@ internal sealed partial class StreamLink : IAsyncDisposable
 
     private async Task OpenSessionAsync(CancellationToken cancellationToken)
     {
-        var session = await StreamLinkSession.OpenAsync(_settings, _topology, _onDelivery, OnLost, cancellationToken).ConfigureAwait(false);
+        var session = await StreamLinkSession.OpenAsync(_settings, _topology, _onDelivery, OnLost, _stopping.Token, cancellationToken).ConfigureAwait(false);
         try
         {
             await _bindings.ApplyAllAsync(session, () => Publish(session), cancellationToken).ConfigureAwait(false);

@@ -22,14 +22,16 @@ internal sealed class StreamLinkSession : IAsyncDisposable
     private readonly StreamTopology _topology;
     private readonly Action<StreamLinkSession, string> _onLost;
     private readonly TaskCompletionSource _lost = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource _lostToken = new();
+    private readonly CancellationTokenSource _lostToken;
     private readonly List<ConfirmedPublishChannel> _publishers = [];
     private IChannel? _bindings;
     private IChannel? _consumer;
     private int _lostOrClosing;
 
-    private StreamLinkSession(IConnection connection, StreamTopology topology, Action<StreamLinkSession, string> onLost)
+    private StreamLinkSession(IConnection connection, StreamTopology topology, Action<StreamLinkSession, string> onLost, CancellationToken stopping)
     {
+        // Deliveries in progress end when the session is lost or the provider stops, whichever comes first.
+        _lostToken = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         _connection = connection;
         _topology = topology;
         _onLost = onLost;
@@ -46,7 +48,7 @@ internal sealed class StreamLinkSession : IAsyncDisposable
 
     public static async Task<StreamLinkSession> OpenAsync(
         StreamProviderSettings settings, StreamTopology topology, Func<BasicDeliverEventArgs, CancellationToken, Task> onDelivery,
-        Action<StreamLinkSession, string> onLost, CancellationToken cancellationToken)
+        Action<StreamLinkSession, string> onLost, CancellationToken stopping, CancellationToken cancellationToken)
     {
         var factory = new ConnectionFactory
         {
@@ -58,7 +60,7 @@ internal sealed class StreamLinkSession : IAsyncDisposable
             TopologyRecoveryEnabled = false,
         };
         var connection = await factory.CreateConnectionAsync(topology.NodeQueue, cancellationToken).ConfigureAwait(false);
-        var session = new StreamLinkSession(connection, topology, onLost);
+        var session = new StreamLinkSession(connection, topology, onLost, stopping);
         try
         {
             await session.OpenChannelsAsync(settings.Options, onDelivery, cancellationToken).ConfigureAwait(false);
