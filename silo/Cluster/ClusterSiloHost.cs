@@ -12,9 +12,9 @@ namespace OpenClaw.Silo.Cluster;
 /// Builds and starts a cluster-mode silo: the OpenClaw grains on the actor runtime, calls from RabbitMQ shard queues
 /// (<c>AddRabbitMqSiloTransport</c>), grain state in Azure Blob Storage, and a loopback HTTP server for /healthz and
 /// /readyz only. No front tier: OpenClaw.Gateway.Host serves clients.
-/// Not yet cluster-wide: streams are the in-process provider (agent/chat events do not reach other nodes until the
-/// RabbitMQ stream provider exists), reminders are kept in memory (reminder blobs per shard are not built), and
-/// transcripts are JSONL files under OPENCLAW_STATE_DIR (append blobs are not built).
+/// Reminders (one blob per shard, fired by the shard's owner) and transcripts (append blobs) are in Azure Blob too
+/// (<c>AddClusterBlobServices</c>, silo/Cluster/Storage). Not yet cluster-wide: streams are the in-process provider
+/// (agent/chat events do not reach other nodes until the RabbitMQ stream provider exists).
 /// </summary>
 public static class ClusterSiloHost
 {
@@ -59,6 +59,7 @@ public static class ClusterSiloHost
         AddBlobStorage(builder.Services, OpenClawStorageNames.Layout, LayoutContainer, cluster);
         builder.Services.AddGrainsFromAssembly(OpenClawGrainsAssembly.Assembly);
         builder.Services.AddOpenClawGrainServices(stateDirectory, useLayoutFiles: false);
+        builder.Services.AddClusterBlobServices(cluster);
         builder.Services.AddOpenClawModels();
         builder.Services.AddOpenClawTools();
         builder.Services.AddOpenClawAgentWorkspace(home);
