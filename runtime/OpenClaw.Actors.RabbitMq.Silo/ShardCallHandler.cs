@@ -21,6 +21,16 @@ namespace OpenClaw.Actors.RabbitMq.Silo;
 /// requeued to the next owner when the channel closes); outside a hand-off it is answered and dead-lettered.</item>
 /// </list>
 /// Turns must stay short: RabbitMQ closes the channel of a consumer that holds a delivery unacked for 30 minutes.
+/// <para>
+/// Redelivery and duplicates: a turn that wrote its state but whose ack never reached the broker (the silo died in
+/// between) is redelivered to the shard's next owner. The transport does not dedupe by message id, on purpose: a
+/// recent-ids set would have to commit in the same conditional write as the grain's state to be exact (written
+/// before the state, a crash loses the effect; after, the duplicate runs), and only the grain's own state write can
+/// do that without changing every storage provider. A message id also changes when the caller retries after a
+/// timeout, which is the more common duplicate. So idempotency is the grain's: a side-effecting method takes an
+/// idempotency key and keeps the recent keys (bounded) in its state, written with the effect; a redelivered or
+/// retried call finds its key and answers from state. Reads need nothing.
+/// </para>
 /// </summary>
 internal sealed partial class ShardCallHandler(
     IGrainDispatcher dispatcher,
