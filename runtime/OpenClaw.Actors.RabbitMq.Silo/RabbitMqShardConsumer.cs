@@ -14,9 +14,10 @@ namespace OpenClaw.Actors.RabbitMq.Silo;
 /// The silo side of the transport, started and stopped with the silo: one connection, one <see cref="ShardReceiver"/>
 /// per shard queue (every silo consumes every queue; single-active-consumer makes the broker deliver each queue to
 /// exactly one of them, and fail it over to a waiting one when that silo's consumer goes away), a
-/// <see cref="ShardCallHandler"/> that runs calls on the <see cref="IGrainDispatcher"/> and answers them, and the
-/// ownership probes, and the <see cref="ShardRebalancer"/> (3.10 does not rebalance: the first silo to subscribe would
-/// keep a shard until it stops or fails; the rebalancer hands shards off until each silo owns about ShardCount / silos).
+/// <see cref="ShardCallHandler"/> that runs calls on the <see cref="IGrainDispatcher"/> and answers them, the ownership
+/// probes, this silo's entry in <see cref="SiloMembership"/>, and the <see cref="ShardRebalancer"/> (3.10 does not
+/// rebalance: the first silo to subscribe would keep a shard until it stops or fails; the rebalancer hands shards off
+/// with <see cref="ReleaseShardAsync"/> until each silo owns at most ceil(ShardCount / silos)).
 /// <para>
 /// A graceful stop hands the shards over without two live activations of a grain: it stops starting calls (new
 /// deliveries wait unsettled), waits for the calls in flight, deactivates every grain (state is flushed), and only then
