@@ -81,6 +81,31 @@ public sealed class RabbitMqRebalanceTests(RabbitMqBroker broker, ITestOutputHel
     }
 
     [Fact]
+    public async Task ThirdSiloJoins_UnderContinuousLoad_EachOwnsAtMostItsFairShareAndEveryCallRunsExactlyOnce()
+    {
+        await using var cluster = new TestCluster(broker, Shards) { Rebalance = true };
+        var silos = new List<TestSilo> { await cluster.StartSiloAsync("silo-a") };
+        await Wait.UntilAsync(() => silos[0].Ownership.OwnedShards.Count == Shards, "silo-a owns every shard");
+        silos.Add(await cluster.StartSiloAsync("silo-b"));
+        await Wait.UntilAsync(() => silos[1].Ownership.OwnedShards.Count == Shards / 2, "silo-b owns half of the shards", ConvergenceBound);
+        var client = cluster.CreateClient();
+        var load = CallLoad.Start(client.Cluster, keys: 48, workers: 8, maxCalls: 20_000, maxDuration: TimeSpan.FromSeconds(60));
+        await load.UntilSucceededAsync(200);
+
+        silos.Add(await cluster.StartSiloAsync("silo-c"));
+        var fairShare = (Shards + 2) / 3; // ceil(16 / 3) = 6
+        await Wait.UntilAsync(() => silos.All(s => s.Ownership.OwnedShards.Count <= fairShare) && silos.Sum(s => s.Ownership.OwnedShards.Count) == Shards,
+            "every silo owns at most its fair share", ConvergenceBound);
+        output.WriteLine($"shards per silo: {string.Join(", ", silos.Select(s => $"{s.Name} {s.Ownership.OwnedShards.Count}"))}");
+        await load.UntilSucceededAsync(load.Succeeded + 200);
+        await load.StopAsync();
+
+        await AssertExactlyOnceAsync(cluster, client, load);
+        Assert.All(silos, s => Assert.InRange(s.Ownership.OwnedShards.Count, Shards - 2 * fairShare, fairShare));
+        Assert.Contains(cluster.Ledger.Entries, e => e.Silo == "silo-c");
+    }
+
+    [Fact]
     public async Task ReleaseShard_CallsQueuedBehindTheHandOff_RunInPublishOrder()
     {
         // One client channel, so calls are published (and queued) in the order they are made.
