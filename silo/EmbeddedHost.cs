@@ -42,6 +42,7 @@ public static class EmbeddedHost
         builder.Services.AddEmbeddedSilo(silo => silo.StateDirectory = stateDirectory);
         builder.Services.AddGrainsFromAssembly(OpenClawGrainsAssembly.Assembly);
         builder.Services.AddOpenClawGrainServices(stateDirectory);
+        builder.Services.AddFileGrainStorageDurability(getEnv("OPENCLAW_FSYNC")).AddTranscriptDurability(getEnv("OPENCLAW_FSYNC"));
         builder.Services.AddOpenClawModels();
         builder.Services.AddOpenClawTools();
         builder.Services.AddOpenClawAgentWorkspace(HomeDirectory(getEnv));
