@@ -11,5 +11,5 @@ internal static class ClusterClientRegistration
             rabbit.Uri = cluster.RabbitMqUri;
             if (cluster.ShardCount is { } shards) rabbit.ShardCount = shards;
             if (cluster.ClusterId is { } clusterId) rabbit.QueuePrefix = clusterId;
-        }).AddRabbitMqStreams(); // session events from the silos, through this node's own queue
+        }).AddRabbitMqStreams(streams => streams.NodeName = cluster.NodeName); // session events from the silos, via this node's queue
 }

@@ -54,7 +54,7 @@ public static class ClusterSiloHost
             if (cluster.ClusterId is { } clusterId) rabbit.QueuePrefix = clusterId;
         });
         builder.Services.AddRabbitMqSiloStatus();
-        builder.Services.AddRabbitMqStreams(); // session events reach every front node (topic exchange, one queue per node)
+        builder.Services.AddRabbitMqStreams(streams => streams.NodeName = cluster.NodeName); // session events to every front node
         AddBlobStorage(builder.Services, GrainStorageNames.Default, GrainContainer, cluster);
         AddBlobStorage(builder.Services, OpenClawStorageNames.Layout, LayoutContainer, cluster);
         builder.Services.AddGrainsFromAssembly(OpenClawGrainsAssembly.Assembly);
