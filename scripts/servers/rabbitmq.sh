@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # RabbitMQ (Debian rabbitmq-server 3.10.x) for the cluster-mode transport tests: a throwaway single node, run as root
-# without systemd, listening on 127.0.0.1:5672 only (AMQP, epmd and Erlang distribution all on loopback), with its
-# data under $OPENCLAW_SERVERS_DIR/rabbitmq, wiped on every start. Installs the apt package when it is missing.
+# without systemd, listening on 127.0.0.1 only (AMQP 5672 for the shared node; epmd and Erlang distribution on loopback
+# too), with its data under $OPENCLAW_SERVERS_DIR/rabbitmq, wiped on every start (not on restart). Installs the apt
+# package when it is missing.
 #   usage: scripts/servers/rabbitmq.sh start|stop|restart|status
 #     start    wipe the node's data and start it (no-op when it already runs)
 #     stop     stop the node
