@@ -49,12 +49,14 @@ public static class FrontHost
         builder.Services.AddFoundationMethods();
         builder.Services.AddOpenClawHttpApi();
         builder.Services.AddSessionMethods();
+        builder.Services.AddRabbitMqClusterStatus(cluster.NodeName).AddDashboard();
 
         var app = builder.Build();
         app.Services.GetRequiredService<ConfigWatcher>(); // starts hot reload; disposed with the host
         app.MapOpenClawGateway();
         app.MapStatusEndpoint();
         app.MapOpenClawHttpApi();
+        app.MapDashboard();
         await app.StartAsync(cancellationToken);
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OpenClaw.Gateway.Host");
