@@ -9,8 +9,9 @@ namespace OpenClaw.Actors.AzureBlob.Reminders;
 
 /// <summary>
 /// Reminders in Azure Blob Storage (cluster mode): one JSON block blob per shard,
-/// <c>&lt;container&gt;/shards-&lt;S&gt;/&lt;shard:00000&gt;.json</c> (S = the shard count, so silos of a cluster with another
-/// shard count never read rows placed for a different S), every change one PUT conditional on the blob's ETag.
+/// <c>&lt;container&gt;/[&lt;cluster&gt;/]shards-&lt;S&gt;/&lt;shard:00000&gt;.json</c> (S = the shard count, so silos of a cluster with
+/// another shard count never read rows placed for a different S; the optional cluster segment keeps clusters that
+/// share a storage account apart), every change one PUT conditional on the blob's ETag.
 /// <para>
 /// Why per shard and not per grain: the silo that owns a shard is the only one that fires its reminders and, since
 /// grains run on their shard's owner, almost the only one that writes them. Per shard, a reminder pass costs one List
@@ -46,8 +47,12 @@ public sealed partial class AzureBlobReminderTable : IReminderTable, IDisposable
     private readonly string _prefix;
     private readonly ILogger<AzureBlobReminderTable> _logger;
 
-    public AzureBlobReminderTable(BlobRestClient client, string containerName, IReminderShardOwnership shards, ILogger<AzureBlobReminderTable> logger)
+    /// <param name="clusterId">Names the cluster in the blob names (null: none); clusters sharing a container need different ones.</param>
+    public AzureBlobReminderTable(BlobRestClient client, string containerName, IReminderShardOwnership shards, ILogger<AzureBlobReminderTable> logger,
+        string? clusterId = null)
     {
+        if (clusterId is not null && (clusterId.Length == 0 || clusterId.Contains('/') || clusterId is "." or ".."))
+            throw new ArgumentException($"'{clusterId}' cannot be a blob name segment.", nameof(clusterId));
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(shards);
         BlobPaths.ValidateContainer(containerName);
@@ -58,7 +63,7 @@ public sealed partial class AzureBlobReminderTable : IReminderTable, IDisposable
         ShardCount = shards.ShardCount;
         _containerInitializer = new ContainerInitializer(client, containerName);
         _slots = new ShardSlot?[ShardCount];
-        _prefix = $"shards-{ShardCount.ToString(CultureInfo.InvariantCulture)}/";
+        _prefix = (clusterId is null ? "" : clusterId + "/") + $"shards-{ShardCount.ToString(CultureInfo.InvariantCulture)}/";
         _logger = logger;
     }
 

@@ -22,7 +22,9 @@ public static class ClusterBlobServiceCollectionExtensions
     /// <summary>
     /// Replaces the silo's reminder table with <see cref="AzureBlobReminderTable"/> (one blob per shard; reminders of
     /// the shards RabbitMQ delivers to this silo fire here) and the transcript store with
-    /// <see cref="BlobTranscriptStore"/> (append blobs). Call after <c>AddEmbeddedSilo</c> and
+    /// <see cref="BlobTranscriptStore"/> (append blobs). Reminder blobs carry the cluster id (OPENCLAW_CLUSTER_ID), so
+    /// clusters sharing a storage account never fire each other's reminders; transcripts need no such separation,
+    /// since their names hold the session id. Call after <c>AddEmbeddedSilo</c> and
     /// <c>AddRabbitMqSiloTransport</c>; before or after <c>AddOpenClawGrainServices</c>, whose store is only TryAdd-ed.
     /// </summary>
     public static IServiceCollection AddClusterBlobServices(this IServiceCollection services, ClusterSettings settings)
@@ -37,7 +39,8 @@ public static class ClusterBlobServiceCollectionExtensions
             provider.GetRequiredKeyedService<BlobRestClient>(ClientKey),
             ReminderContainer,
             new TransportReminderShards(provider.GetRequiredService<RabbitMqShardOwnership>()),
-            provider.GetRequiredService<ILogger<AzureBlobReminderTable>>())));
+            provider.GetRequiredService<ILogger<AzureBlobReminderTable>>(),
+            settings.ClusterId)));
         services.Replace(ServiceDescriptor.Singleton<ITranscriptStore>(provider => new BlobTranscriptStore(
             provider.GetRequiredKeyedService<BlobRestClient>(ClientKey),
             TranscriptContainer,

@@ -95,6 +95,23 @@ public sealed class AzureBlobReminderTableTests(AzuriteFixture azurite) : IAsync
     }
 
     [Fact]
+    public async Task TablesOfTwoClusters_SharingAContainer_DoNotSeeEachOthersReminders()
+    {
+        var ownership = new TestShardOwnership(ShardCount).GainAll();
+        var clusterA = new AzureBlobReminderTable(azurite.Client, _container, ownership, NullLogger<AzureBlobReminderTable>.Instance, "cluster-a");
+        var clusterB = new AzureBlobReminderTable(azurite.Client, _container, ownership, NullLogger<AzureBlobReminderTable>.Instance, "cluster-b");
+        _tables.AddRange([clusterA, clusterB]);
+        var grainId = GrainInShard(1);
+
+        await clusterA.TryUpsertAsync(Entry(grainId), null, default);
+
+        Assert.Equal("cluster-a/shards-4/00001.json", clusterA.BlobNameOf(1));
+        Assert.Single(await clusterA.ReadAllAsync(default));
+        Assert.Empty(await clusterB.ReadAllAsync(default));
+        Assert.Null(await clusterB.ReadAsync(grainId, "watchdog", default));
+    }
+
+    [Fact]
     public async Task ReadAll_ReturnsOwnedShardsOnly_AndAShardGainedLaterAtTheNextRead()
     {
         var writer = NewTable(new TestShardOwnership(ShardCount).GainAll());
