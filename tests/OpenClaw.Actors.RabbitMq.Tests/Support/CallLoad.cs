@@ -49,6 +49,7 @@ public sealed class CallLoad
     {
         await _stop.CancelAsync();
         await _run.WaitAsync(Wait.Timeout + Wait.Timeout);
+        _stop.Dispose();
     }
 
     private async Task RunWorkerAsync(IClusterClient client, int worker, bool idempotent)
