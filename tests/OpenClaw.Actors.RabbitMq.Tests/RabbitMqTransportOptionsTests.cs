@@ -22,6 +22,8 @@ public sealed class RabbitMqTransportOptionsTests
                 o.Prefetch = 0;
                 o.QueuePrefix = "amq.x";
                 o.RequestedHeartbeat = TimeSpan.Zero;
+                o.RebalanceInterval = TimeSpan.FromMilliseconds(1);
+                o.HandOffPause = TimeSpan.FromSeconds(-1);
             })
             .BuildServiceProvider();
 
@@ -33,6 +35,8 @@ public sealed class RabbitMqTransportOptionsTests
         Assert.Contains("Actors:RabbitMq:Prefetch is set to 0", message);
         Assert.Contains("Actors:RabbitMq:QueuePrefix", message);
         Assert.Contains("Actors:RabbitMq:RequestedHeartbeat", message);
+        Assert.Contains("Actors:RabbitMq:RebalanceInterval", message);
+        Assert.Contains("Actors:RabbitMq:HandOffPause", message);
         Assert.DoesNotContain("secret", message);
     }
 
