@@ -159,7 +159,7 @@ start_node() {
     "OPENCLAW_STATE_DIR=$dir/state"
     "DOTNET_gcServer=0"   # several processes share one machine: workstation GC, as in the Dockerfile
   )
-  [ -n "${OPENCLAW_CLUSTER_ID:-}" ] && env+=("OPENCLAW_CLUSTER_ID=$OPENCLAW_CLUSTER_ID")
+  [ -n "$CLUSTER_ID" ] && env+=("OPENCLAW_CLUSTER_ID=$CLUSTER_ID")
   [ -n "$CONFIG_PATH" ] && env+=("OPENCLAW_CONFIG_PATH=$CONFIG_PATH")
   local -a args=()
   if [ "$kind" = silo ]; then
@@ -249,9 +249,10 @@ up() {
   if [ -n "${OPENCLAW_CONFIG_PATH:-}" ]; then CONFIG_PATH=$(realpath -m "$OPENCLAW_CONFIG_PATH"); fi
   RABBITMQ_URI=${OPENCLAW_RABBITMQ_URI:-amqp://guest:guest@$HOST:5672/}
   BLOB_CONNECTION_STRING=${OPENCLAW_BLOB_CONNECTION_STRING:-$AZURITE_CONNECTION_STRING}
+  CLUSTER_ID=${OPENCLAW_CLUSTER_ID:-}
   {
     printf 'CONFIG_PATH=%q\nRABBITMQ_URI=%q\nBLOB_CONNECTION_STRING=%q\n' "$CONFIG_PATH" "$RABBITMQ_URI" "$BLOB_CONNECTION_STRING"
-    printf 'SHARD_COUNT=%q\nSILO_DLL=%q\nFRONT_DLL=%q\n' "$SHARD_COUNT" "$SILO_DLL" "$FRONT_DLL"
+    printf 'SHARD_COUNT=%q\nCLUSTER_ID=%q\nSILO_DLL=%q\nFRONT_DLL=%q\n' "$SHARD_COUNT" "$CLUSTER_ID" "$SILO_DLL" "$FRONT_DLL"
   } >"$SETTINGS"
 
   # If anything below fails, stop what was started so a failed `up` leaves nothing behind.
@@ -267,7 +268,11 @@ up() {
 add_silo() {
   load_settings
   [ -n "$(live_nodes)" ] || die "no cluster is running from $RUN_DIR"
-X
+  local n name line
+  n=$(awk '$1 == "silo"' "$NODES" | wc -l)
+  name="silo-$((n + 1))"
+  free_port
+  start_node silo "$name" "$PORT"
   line=$(tail -n 1 "$NODES")
   trap 'stop_pid "$(echo "$line" | awk "{print \$3}")"' EXIT
   wait_ready "$line"

@@ -36,6 +36,20 @@ public sealed class LocalClusterScriptTests
             Assert.True((bool?)health["ok"], health.ToJsonString());
         }
 
+        // The printed dashboard answers, and its document (cluster.status, the same JSON) sees every node of the cluster.
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(cluster.Dashboard)).StatusCode);
+        await using (var admin = await cluster.ConnectAsync(cluster.Fronts[^1]))
+        {
+            var report = await Poll.UntilAsync(async () =>
+            {
+                var candidate = await admin.CallOkAsync("cluster.status", new JsonObject());
+                return AliveNames(candidate, "silos").Count == 2 && AliveNames(candidate, "fronts").Count == 2 ? candidate : null;
+            }, TimeSpan.FromSeconds(20), "cluster.status to list both silos and both fronts alive");
+            Assert.Equal("cluster", (string?)report["mode"]);
+            Assert.Equal(["silo-1", "silo-2"], AliveNames(report, "silos"));
+            Assert.Equal(["front-1", "front-2"], AliveNames(report, "fronts"));
+        }
+
         var status = await cluster.RunScriptAsync("status");
         Assert.Equal(0, status.ExitCode);
         Assert.Equal(lines, status.OutputLines);
@@ -49,4 +63,7 @@ public sealed class LocalClusterScriptTests
         Assert.Equal(0, (await ScriptRun.RunAsync(RepositoryPaths.ServerScript("azurite"), ["status"], new Dictionary<string, string>(), TimeSpan.FromSeconds(60))).ExitCode);
         Assert.Equal(3, (await cluster.RunScriptAsync("status")).ExitCode);
     }
+
+    private static List<string> AliveNames(JsonObject report, string list) =>
+        [.. (report[list] as JsonArray ?? []).OfType<JsonObject>().Where(n => (bool?)n["alive"] == true).Select(n => (string)n["name"]!).Order(StringComparer.Ordinal)];
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using OpenClaw.Cluster.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace OpenClaw.Cluster.Tests;
 
@@ -12,7 +13,7 @@ namespace OpenClaw.Cluster.Tests;
 /// retryable error, and a retried chat.send with the same idempotency key never runs the turn again.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class SiloFailoverTests
+public sealed class SiloFailoverTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan TerminalBound = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(20);
@@ -53,7 +54,9 @@ public sealed class SiloFailoverTests
         Assert.Contains((string?)terminal["state"] ?? "", (string[])["final", "error"]);
         Assert.True(terminalAfter <= TerminalBound, $"terminal event after {terminalAfter.TotalSeconds:0.0} s");
 
+        output.WriteLine($"killed {owner.Name} (shard {shard}); terminal '{terminal["state"]}' after {terminalAfter.TotalMilliseconds:0} ms");
         var inFlight = await duringFailover;
+        output.WriteLine($"call during failover: ok={inFlight.Ok} {inFlight.Error?.Code} retryable={inFlight.Error?.Retryable}");
         Assert.True(inFlight.Ok || inFlight.Error?.Retryable == true,
             $"a call during failover failed without being retryable: {inFlight.Error?.Code} {inFlight.Error?.Message}");
 

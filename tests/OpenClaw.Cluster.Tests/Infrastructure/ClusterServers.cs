@@ -4,15 +4,21 @@ namespace OpenClaw.Cluster.Tests.Infrastructure;
 /// RabbitMQ (127.0.0.1:5672) and Azurite (127.0.0.1:10000) for every cluster of this assembly, through
 /// scripts/servers/*.sh. They are shared with other test projects, so they are started only when not running (CI's
 /// scripts/test.sh starts them first) and stopped at the end only if this fixture started them. Clusters never stop
-/// or restart them (local-cluster.sh leaves servers it did not start alone).
+/// or restart them (local-cluster.sh leaves servers it did not start alone). The broker-restart test's own RabbitMQ
+/// node starts in the background at once, so its slow Erlang start overlaps the other tests.
 /// </summary>
 public sealed class ClusterServers : IAsyncLifetime
 {
     private static readonly TimeSpan ServerTimeout = TimeSpan.FromMinutes(3);
     private readonly List<string> _started = [];
+    private Task<OwnBroker>? _ownBroker;
+
+    /// <summary>A RabbitMQ node of this assembly's own, for the test that restarts its broker.</summary>
+    public Task<OwnBroker> OwnBroker => _ownBroker ?? throw new InvalidOperationException("fixture not initialized");
 
     public async Task InitializeAsync()
     {
+        _ownBroker = Infrastructure.OwnBroker.StartAsync();
         foreach (var server in (string[])["rabbitmq", "azurite"])
         {
             var status = await RunAsync(server, "status");
@@ -25,7 +31,14 @@ public sealed class ClusterServers : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var server in _started) await RunAsync(server, "stop");
+        try
+        {
+            if (_ownBroker is not null) await (await _ownBroker).DisposeAsync();
+        }
+        finally
+        {
+            foreach (var server in _started) await RunAsync(server, "stop");
+        }
     }
 
     private static Task<ScriptResult> RunAsync(string server, string command) =>

@@ -155,7 +155,8 @@ public sealed class LocalCluster : IAsyncDisposable
 
         try
         {
-            Directory.Delete(_root, recursive: true);
+            // OPENCLAW_CLUSTER_TESTS_KEEP=1 keeps configs and node logs for a look after a failure.
+            if (Environment.GetEnvironmentVariable("OPENCLAW_CLUSTER_TESTS_KEEP") != "1") Directory.Delete(_root, recursive: true);
         }
         catch (IOException)
         {

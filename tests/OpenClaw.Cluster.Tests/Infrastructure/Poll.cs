@@ -25,6 +25,20 @@ internal static class Poll
     public static Task<T> UntilAsync<T>(Func<T?> probe, TimeSpan timeout, string what) where T : class =>
         UntilAsync(() => Task.FromResult(probe()), timeout, what);
 
+    /// <summary>Like <see cref="UntilAsync(Func{bool}, TimeSpan, string)"/>, but answers false instead of throwing.</summary>
+    public static async Task<bool> TryUntilAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        try
+        {
+            await UntilAsync(condition, timeout, "");
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     public static Task UntilAsync(Func<bool> condition, TimeSpan timeout, string what) =>
         UntilAsync(() => condition() ? string.Empty : null, timeout, what);
 }
