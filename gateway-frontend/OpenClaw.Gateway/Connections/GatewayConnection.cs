@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using OpenClaw.Gateway.Auth;
 using OpenClaw.Gateway.Events;
 using OpenClaw.Gateway.Protocol;
+using OpenClaw.Gateway.Rpc;
 
 namespace OpenClaw.Gateway.Connections;
 
@@ -12,7 +13,7 @@ namespace OpenClaw.Gateway.Connections;
 /// Everything sent goes through <see cref="OutboundQueue"/>; <see cref="Close"/> flushes what is queued, sends the
 /// close frame, and aborts the socket if that has not finished within the close timeout.
 /// </summary>
-internal sealed partial class GatewayConnection : IDisposable
+internal sealed partial class GatewayConnection : IRpcConnectionSink, IDisposable
 {
     private readonly WebSocket _socket;
     private readonly OutboundQueue _outbound;
@@ -75,6 +76,12 @@ internal sealed partial class GatewayConnection : IDisposable
     public void Send(OutboundFrame frame) => Observe(_outbound.Enqueue(frame), "response");
 
     public void SendError(string requestId, ErrorShape error) => Send(FrameWriter.Error(requestId, error));
+
+    public bool SendInterimResponse(string requestId, ReadOnlyMemory<byte> payloadJson)
+    {
+        Send(FrameWriter.Response(requestId, payloadJson.Span));
+        return !IsClosing;
+    }
 
     /// <summary>
     /// Queues an event with the next seq; see <see cref="OutboundQueue"/> for the overflow rule. The payload is shared

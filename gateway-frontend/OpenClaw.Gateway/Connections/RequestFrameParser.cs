@@ -9,7 +9,6 @@ namespace OpenClaw.Gateway.Connections;
 /// </summary>
 internal static class RequestFrameParser
 {
-    private static readonly HashSet<string> KnownProperties = ["type", "id", "method", "params", "traceparent", "expectedProfileId"];
 
     public static InboundFrame Parse(ReadOnlyMemory<byte> utf8)
     {
@@ -48,7 +47,7 @@ internal static class RequestFrameParser
 
         foreach (var property in root.EnumerateObject())
         {
-            if (!KnownProperties.Contains(property.Name))
+            if (!IsKnown(property))
             {
                 errors.Unexpected("", property.Name);
             }
@@ -72,6 +71,11 @@ internal static class RequestFrameParser
         JsonElement? parameters = root.TryGetProperty("params", out var p) ? p.Clone() : null;
         return new InboundFrame.Request(id, method, parameters);
     }
+
+    /// <summary>Compares the UTF-8 name in place: a valid frame's property names are never turned into strings.</summary>
+    private static bool IsKnown(JsonProperty property) =>
+        property.NameEquals("type"u8) || property.NameEquals("id"u8) || property.NameEquals("method"u8)
+        || property.NameEquals("params"u8) || property.NameEquals("traceparent"u8) || property.NameEquals("expectedProfileId"u8);
 
     private static string? NonEmptyString(JsonElement root, string name, SchemaErrors errors)
     {

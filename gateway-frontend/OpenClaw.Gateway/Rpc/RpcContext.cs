@@ -13,12 +13,11 @@ public sealed class RpcContext(string connectionId, string requestId, Connection
 
     private int _holdingEvents;
 
-    /// <summary>Set by the connection so a handler can answer twice (openclaw's <c>agent</c> sends "accepted" first).</summary>
-    internal Func<ReadOnlyMemory<byte>, bool>? InterimSink { get; init; }
-
-    /// <summary>Set by the connection: holds and releases its events (see <see cref="HoldEventsUntilFirstResponse"/>).</summary>
-    internal Action? HoldEventsSink { get; init; }
-    internal Action? ReleaseEventsSink { get; init; }
+    /// <summary>
+    /// Set by the connection so a handler can answer twice (openclaw's <c>agent</c> sends "accepted" first) and hold its
+    /// events (see <see cref="HoldEventsUntilFirstResponse"/>); null in unit tests without a connection.
+    /// </summary>
+    internal IRpcConnectionSink? Sink { get; init; }
 
     internal bool IsHoldingEvents => Volatile.Read(ref _holdingEvents) == 1;
 
@@ -28,12 +27,12 @@ public sealed class RpcContext(string connectionId, string requestId, Connection
     /// </summary>
     public void HoldEventsUntilFirstResponse()
     {
-        if (Interlocked.Exchange(ref _holdingEvents, 1) == 0) HoldEventsSink?.Invoke();
+        if (Interlocked.Exchange(ref _holdingEvents, 1) == 0) Sink?.HoldEvents();
     }
 
     internal void ReleaseHeldEvents()
     {
-        if (Interlocked.Exchange(ref _holdingEvents, 0) == 1) ReleaseEventsSink?.Invoke();
+        if (Interlocked.Exchange(ref _holdingEvents, 0) == 1) Sink?.ReleaseEvents();
     }
 
     /// <summary>
@@ -42,7 +41,7 @@ public sealed class RpcContext(string connectionId, string requestId, Connection
     /// </summary>
     public bool SendInterimResponse<T>(T payload, JsonTypeInfo<T> typeInfo)
     {
-        var sent = InterimSink?.Invoke(JsonSerializer.SerializeToUtf8Bytes(payload, typeInfo)) ?? false;
+        var sent = Sink?.SendInterimResponse(RequestId, JsonSerializer.SerializeToUtf8Bytes(payload, typeInfo)) ?? false;
         ReleaseHeldEvents();
         return sent;
     }

@@ -30,16 +30,7 @@ internal sealed partial class RpcDispatcher(RpcMethodTable table, IOptions<Gatew
             return FrameWriter.Error(request.Id, new ErrorShape(ErrorCodes.InvalidRequest, $"unknown method: {request.Method}"));
         }
 
-        var context = new RpcContext(connection.Id, request.Id, principal)
-        {
-            InterimSink = payload =>
-            {
-                connection.Send(FrameWriter.Response(request.Id, payload.Span));
-                return !connection.IsClosing;
-            },
-            HoldEventsSink = connection.HoldEvents,
-            ReleaseEventsSink = connection.ReleaseEvents,
-        };
+        var context = new RpcContext(connection.Id, request.Id, principal) { Sink = connection };
 
         var frame = await InvokeAsync(descriptor, connection, request, context, cancellationToken).ConfigureAwait(false);
         if (!context.IsHoldingEvents) return frame;

@@ -28,12 +28,18 @@ public sealed class RpcMethodTable
     public IReadOnlyList<string> MethodNames => _names;
 
     /// <param name="scope">An <see cref="Protocol.OperatorScopes"/> value, <see cref="RpcScopes.Open"/> or <see cref="RpcScopes.Node"/>.</param>
+    /// <param name="sharedResult">
+    /// True when the handler returns shared instances that never change once returned (a cached snapshot such as
+    /// <c>health</c>): the bytes serialized for an instance are then reused for as long as the handler returns that
+    /// same instance, instead of serializing it again for every request.
+    /// </param>
     public void Map<TParams, TResult>(
         string method,
         string scope,
         JsonTypeInfo<TParams> paramsInfo,
         JsonTypeInfo<TResult> resultInfo,
-        RpcHandler<TParams, TResult> handler)
+        RpcHandler<TParams, TResult> handler,
+        bool sharedResult = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(method);
         ArgumentException.ThrowIfNullOrEmpty(scope);
@@ -45,14 +51,20 @@ public sealed class RpcMethodTable
             throw new InvalidOperationException($"RPC method '{method}' is mapped twice; each method belongs to exactly one IRpcMethodGroup.");
         }
 
+        var lastSerialized = sharedResult ? new SerializedResultCache() : null;
         _methods[method] = new RpcMethodDescriptor(method, scope, InvokeAsync);
         _names.Add(method);
 
-        async Task<byte[]> InvokeAsync(JsonElement? rawParams, RpcContext context, CancellationToken cancellationToken)
+        async ValueTask<byte[]> InvokeAsync(JsonElement? rawParams, RpcContext context, CancellationToken cancellationToken)
         {
             var request = RpcParamsBinder.Bind(method, rawParams, paramsInfo);
             var result = await handler(request, context, cancellationToken).ConfigureAwait(false);
-            return JsonSerializer.SerializeToUtf8Bytes(result, resultInfo);
+            if (lastSerialized is null || result is null)
+            {
+                return JsonSerializer.SerializeToUtf8Bytes(result, resultInfo);
+            }
+
+            return lastSerialized.GetOrSerialize(result, static (value, info) => JsonSerializer.SerializeToUtf8Bytes((TResult)value, (JsonTypeInfo<TResult>)info), resultInfo);
         }
     }
 
@@ -64,4 +76,4 @@ public sealed class RpcMethodTable
 internal sealed record RpcMethodDescriptor(
     string Name,
     string Scope,
-    Func<JsonElement?, RpcContext, CancellationToken, Task<byte[]>> InvokeAsync);
+    Func<JsonElement?, RpcContext, CancellationToken, ValueTask<byte[]>> InvokeAsync);

@@ -33,6 +33,11 @@ internal static class RpcParamsBinder
             throw Invalid(method, "must be object");
         }
 
+        if (!ParamsValidation<TParams>.HasRules)
+        {
+            return value;
+        }
+
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true))
         {
