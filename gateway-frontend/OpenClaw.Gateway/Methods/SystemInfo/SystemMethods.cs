@@ -14,15 +14,16 @@ internal sealed class SystemMethods(
     {
         var json = MethodsJson.Default;
 
-        // health is allowed for every authenticated connection, whatever its scopes (upstream rule 1).
+        // health is allowed for every authenticated connection, whatever its scopes (upstream rule 1). Its summary is a
+        // cached, never-changed instance, so its bytes are reused until the next rebuild.
         methods.Map("health", RpcScopes.Open, json.HealthParams, json.HealthSummary,
-            (request, _, cancellationToken) => health.GetAsync(request.Probe == true, cancellationToken));
+            (request, _, cancellationToken) => health.GetAsync(request.Probe == true, cancellationToken), sharedResult: true);
 
         methods.Map("status", OperatorScopes.Read, json.StatusParams, json.StatusSummary,
             (request, _, cancellationToken) => status.BuildAsync(request, cancellationToken));
 
         methods.Map("system-presence", OperatorScopes.Read, json.EmptyMethodParams, json.IReadOnlyListPresenceEntry,
-            (_, _, _) => Task.FromResult(presence.Snapshot()));
+            (_, _, _) => Task.FromResult(presence.Snapshot()), sharedResult: true);
 
         // No heartbeat runs in this gateway yet, so there is never a last one: the payload is JSON null, as upstream
         // answers before its first heartbeat.
