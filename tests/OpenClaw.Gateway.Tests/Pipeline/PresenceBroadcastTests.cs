@@ -52,7 +52,9 @@ public sealed class PresenceBroadcastTests
     [Fact]
     public async Task Events_PayloadLargerThanAFragment_ArrivesWholeAtEveryClient()
     {
-        await using var gateway = await TestGateway.StartAsync();
+        // A clock that never moves: no presence or tick can take a seq between the two chat events.
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var gateway = await TestGateway.StartAsync(configureServices: services => services.AddSingleton<TimeProvider>(clock));
         var (admin, _) = await GatewayTestClient.ConnectAsync(gateway.BaseAddress, ConnectParamsBuilder.Cli(scopes: OperatorScopes.Admin));
         await using var ownedAdmin = admin;
         var (reader, _) = await GatewayTestClient.ConnectAsync(gateway.BaseAddress, ConnectParamsBuilder.Cli(scopes: OperatorScopes.Read));
