@@ -18,7 +18,10 @@ public sealed class RabbitMqStreamOptions
     /// <summary>Prefix of the exchange (<c>{prefix}.streams</c>) and of the node queues; null means <see cref="RabbitMqTransportOptions.QueuePrefix"/>.</summary>
     public string? Prefix { get; set; }
 
-    /// <summary>Names this node's queue (<c>{prefix}.streams.{node}.{unique}</c>) so the broker's queue list shows who it belongs to.</summary>
+    /// <summary>
+    /// Names this node's queue (<c>{prefix}.streams.{node}.{unique}</c>) so the broker's queue list shows who it belongs
+    /// to; a name that is not a plain word of at most 64 characters appears as a hash.
+    /// </summary>
     public string NodeName { get; set; } = Environment.MachineName;
 
     /// <summary>
@@ -70,8 +73,8 @@ public sealed class RabbitMqStreamOptionsValidator : IValidateOptions<RabbitMqSt
             failures.Add($"{Key(nameof(options.Uri))} is not an absolute amqp:// or amqps:// URI (the value is not shown: it may hold a password).");
         if (options.Prefix is not null && (string.IsNullOrWhiteSpace(options.Prefix) || options.Prefix.Length > 100 || options.Prefix.StartsWith("amq.", StringComparison.Ordinal)))
             failures.Add($"{Key(nameof(options.Prefix))} is set to '{options.Prefix}'. Prefix must be non-empty, at most 100 characters and must not start with 'amq.'.");
-        if (string.IsNullOrWhiteSpace(options.NodeName) || options.NodeName.Length > 64)
-            failures.Add($"{Key(nameof(options.NodeName))} is set to '{options.NodeName}'. NodeName must be non-empty and at most 64 characters.");
+        if (string.IsNullOrWhiteSpace(options.NodeName) || options.NodeName.Length > 255)
+            failures.Add($"{Key(nameof(options.NodeName))} is set to '{options.NodeName}'. NodeName must be non-empty and at most 255 characters.");
         if (options.PublishChannelCount is < 1 or > 64)
             failures.Add($"{Key(nameof(options.PublishChannelCount))} is set to {options.PublishChannelCount}. PublishChannelCount must be between 1 and 64.");
         if (options.MaxUnconfirmedPerChannel is < 1 or > 65_536)

@@ -162,8 +162,24 @@ public sealed partial class RabbitMqStreamProvider : IStreamProvider, IAsyncDisp
         }
     }
 
-    /// <summary>A delivery from the node queue, handed to the local subscriptions (run one at a time, in queue order).</summary>
+    /// <summary>
+    /// A delivery from the node queue, handed to the local subscriptions (run one at a time, in queue order). Throws only
+    /// when <paramref name="sessionEnded"/> is cancelled: anything else is logged here, so the delivery is acknowledged
+    /// rather than held unacknowledged (which would use up the prefetch window for good).
+    /// </summary>
     private async Task DeliverAsync(BasicDeliverEventArgs delivery, CancellationToken sessionEnded)
+    {
+        try
+        {
+            await HandOverAsync(delivery, sessionEnded).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !sessionEnded.IsCancellationRequested)
+        {
+            LogDeliveryFailed(exception, delivery.RoutingKey);
+        }
+    }
+
+    private async Task HandOverAsync(BasicDeliverEventArgs delivery, CancellationToken sessionEnded)
     {
         if (StreamMessageCodec.ReadEnvelope(delivery.BasicProperties) is not var (streamId, itemType))
         {
@@ -225,6 +241,9 @@ public sealed partial class RabbitMqStreamProvider : IStreamProvider, IAsyncDisp
 
     [LoggerMessage(2809, LogLevel.Warning, "An item of stream {StreamId} could not be read as {ItemType}; ignored")]
     private partial void LogUndecodableItem(Exception exception, StreamId streamId, string itemType);
+
+    [LoggerMessage(2810, LogLevel.Error, "Handing a delivery (routing key {RoutingKey}) to the local subscriptions failed; it is dropped")]
+    private partial void LogDeliveryFailed(Exception exception, string routingKey);
 
     private sealed class RabbitMqStream<T>(RabbitMqStreamProvider provider, StreamId streamId) : IAsyncStream<T>
     {

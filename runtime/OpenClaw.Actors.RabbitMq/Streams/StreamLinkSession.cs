@@ -111,7 +111,7 @@ internal sealed class StreamLinkSession : IAsyncDisposable
             {
                 await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (AlreadyClosedException)
+            catch (Exception exception) when (exception is AlreadyClosedException or OperationInterruptedException or ObjectDisposedException or IOException)
             {
                 // The session is being lost; the broker re-queues what was not acknowledged.
             }

@@ -12,9 +12,19 @@ namespace OpenClaw.Actors.RabbitMq.Tests.Streams.Support;
 /// node queue, all on an exchange prefix no other test uses. Disposing stops every node (the first failure is kept)
 /// and deletes the test's exchange.
 /// </summary>
-public sealed class StreamNodes(RabbitMqBroker broker) : IAsyncDisposable
+public sealed class StreamNodes(string uri, Func<Task<IConnection>> adminConnection, bool ownsAdminConnections) : IAsyncDisposable
 {
     private readonly List<ServiceProvider> _nodes = [];
+
+    /// <summary>Nodes on the shared broker; broker-side checks use the fixture's connection.</summary>
+    public StreamNodes(RabbitMqBroker broker) : this(RabbitMqBroker.Uri, () => Task.FromResult(broker.Connection), ownsAdminConnections: false)
+    {
+    }
+
+    /// <summary>Nodes on the tests' own restartable broker; broker-side checks open a connection each.</summary>
+    public StreamNodes(RestartableBroker broker) : this(broker.Uri, broker.ConnectAsync, ownsAdminConnections: true)
+    {
+    }
 
     public string Prefix { get; } = RabbitMqBroker.NewPrefix();
 
@@ -25,7 +35,7 @@ public sealed class StreamNodes(RabbitMqBroker broker) : IAsyncDisposable
         var services = new ServiceCollection()
             .AddRabbitMqStreams(options =>
             {
-                options.Uri = RabbitMqBroker.Uri;
+                options.Uri = uri;
                 options.Prefix = Prefix;
                 options.NodeName = nodeName;
                 options.ReconnectInterval = TimeSpan.FromMilliseconds(100);
@@ -41,33 +51,52 @@ public sealed class StreamNodes(RabbitMqBroker broker) : IAsyncDisposable
     /// <summary>True when the broker routes <paramref name="streamId"/>'s items to at least one queue (a mandatory publish is not returned).</summary>
     public async Task<bool> IsRoutedAsync(StreamId streamId)
     {
-        var options = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
-        await using var channel = await broker.Connection.CreateChannelAsync(options);
-        try
+        var routed = true;
+        await WithChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), async channel =>
         {
-            // Not a stream item (no type): a node that gets it ignores it.
-            await channel.BasicPublishAsync(Exchange, StreamTopology.RoutingKey(streamId), mandatory: true, new BasicProperties(), ReadOnlyMemory<byte>.Empty)
-                .AsTask().WaitAsync(Wait.Timeout);
-            return true;
-        }
-        catch (PublishException exception) when (exception.IsReturn)
-        {
-            return false;
-        }
+            try
+            {
+                // Not a stream item (no type): a node that gets it ignores it.
+                await channel.BasicPublishAsync(Exchange, StreamTopology.RoutingKey(streamId), mandatory: true, new BasicProperties(), ReadOnlyMemory<byte>.Empty)
+                    .AsTask().WaitAsync(Wait.Timeout);
+            }
+            catch (PublishException exception) when (exception.IsReturn)
+            {
+                routed = false;
+            }
+        });
+        return routed;
     }
 
     /// <summary>True when <paramref name="queue"/> exists on the broker.</summary>
     public async Task<bool> QueueExistsAsync(string queue)
     {
-        await using var channel = await broker.Connection.CreateChannelAsync();
+        var exists = true;
+        await WithChannelAsync(null, async channel =>
+        {
+            try
+            {
+                await channel.QueueDeclarePassiveAsync(queue).WaitAsync(Wait.Timeout);
+            }
+            catch (OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode == Constants.NotFound)
+            {
+                exists = false;
+            }
+        });
+        return exists;
+    }
+
+    private async Task WithChannelAsync(CreateChannelOptions? options, Func<IChannel, Task> use)
+    {
+        var connection = await adminConnection();
         try
         {
-            await channel.QueueDeclarePassiveAsync(queue).WaitAsync(Wait.Timeout);
-            return true;
+            await using var channel = await connection.CreateChannelAsync(options).WaitAsync(Wait.Timeout);
+            await use(channel);
         }
-        catch (OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode == Constants.NotFound)
+        finally
         {
-            return false;
+            if (ownsAdminConnections) await connection.DisposeAsync();
         }
     }
 
@@ -86,7 +115,7 @@ public sealed class StreamNodes(RabbitMqBroker broker) : IAsyncDisposable
             }
         }
 
-        await using (var channel = await broker.Connection.CreateChannelAsync()) await channel.ExchangeDeleteAsync(Exchange);
+        await WithChannelAsync(null, channel => channel.ExchangeDeleteAsync(Exchange));
         if (first is not null) throw first;
     }
 }
