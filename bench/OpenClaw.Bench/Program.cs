@@ -4,6 +4,7 @@ using OpenClaw.Bench.Reporting;
 // Foundation benchmark of the gateway: startup, handshakes, health RPC, idle memory. Prints one markdown table.
 if (OpenClaw.Bench.ClusterCalls.ClusterCallsBench.IsRequested(args)) return await OpenClaw.Bench.ClusterCalls.ClusterCallsBench.RunAsync(args);
 if (OpenClaw.Bench.Streams.StreamsBench.IsRequested(args)) return await OpenClaw.Bench.Streams.StreamsBench.RunAsync(args);
+if (args is ["--cluster", .. var clusterArgs]) return await OpenClaw.Bench.Cluster.ClusterBenchProgram.RunAsync(clusterArgs);
 if (args is ["--help"] or ["-h"])
 {
     Console.WriteLine(BenchCommandLine.Usage);
