@@ -7,7 +7,7 @@ internal static class BenchCommandLine
         Usage: OpenClaw.Bench [--quick] [--silo PATH/OpenClaw.Silo.dll] [--startup-runs N]
                               [--handshakes N] [--handshake-concurrency N]
                               [--rpc-requests N] [--rpc-seconds S] [--rpc-warmup-seconds S]
-                              [--rpc-loads CxK,CxK,...] [--idle CONN,CONN,...] [--max-gateway-rss-mb N]
+                              [--rpc-loads CxK,CxK,...] [--idle CONN,CONN,...] [--idle-settle-seconds S] [--max-gateway-rss-mb N]
                               [--client-mode cli|probe] [--only all|foundation|chat]
                               [--chat-runs N] [--chat-seconds S] [--chat-sessions N,N,...]
                               [--streaming-sessions N] [--streaming-connections N] [--streaming-wait-seconds S]
@@ -44,6 +44,7 @@ internal static class BenchCommandLine
                 "--rpc-warmup-seconds" => options with { RpcWarmUp = TimeSpan.FromSeconds(PositiveInt(name, Value())) },
                 "--rpc-loads" => options with { RpcLoads = ParseLoads(Value()) },
                 "--idle" => options with { IdleConnectionCounts = ParseCounts(name, Value()) },
+                "--idle-settle-seconds" => options with { IdleSettle = TimeSpan.FromSeconds(PositiveInt(name, Value())) },
                 "--max-gateway-rss-mb" => options with { MaxGatewayRssMegabytes = PositiveInt(name, Value()) },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };

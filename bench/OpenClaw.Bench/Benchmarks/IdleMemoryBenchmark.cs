@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OpenClaw.Bench.Client;
 using OpenClaw.Bench.Measuring;
 using OpenClaw.Bench.Reporting;
@@ -22,8 +23,9 @@ internal sealed class IdleMemoryBenchmark(GatewayProcess gateway, GatewayEndpoin
         await WarmUpAsync(failures, cancellationToken);
         await Task.Delay(options.IdleSettle, cancellationToken);
         var baseline = gateway.ReadRssKilobytes();
-        rows.Add(new ResultRow("gateway RSS, idle (after a warm-up of 64 handshakes)", Format.Megabytes(baseline)));
-        progress($"RSS idle: {Format.Megabytes(baseline)}");
+        var baselineHeap = await HeapTextAsync(cancellationToken);
+        rows.Add(new ResultRow("gateway RSS, idle (after a warm-up of 64 handshakes)", $"{Format.Megabytes(baseline)}{baselineHeap}"));
+        progress($"RSS idle: {Format.Megabytes(baseline)}{baselineHeap}");
 
         await using var pool = new IdleConnectionPool(endpoint);
         var capKilobytes = options.MaxGatewayRssMegabytes * 1024L;
@@ -41,7 +43,7 @@ internal sealed class IdleMemoryBenchmark(GatewayProcess gateway, GatewayEndpoin
             var held = pool.Count - pool.ClosedByGateway;
             var rss = gateway.ReadRssKilobytes();
             var perConnection = held > 0 ? (rss - baseline) / (double)held : double.NaN;
-            var value = $"{Format.Megabytes(rss)}; {Format.Kilobytes(perConnection)} per connection";
+            var value = $"{Format.Megabytes(rss)}; {Format.Kilobytes(perConnection)} per connection{await HeapTextAsync(cancellationToken)}";
             if (held != count)
                 value += $" (held {Format.Count(held)} of {Format.Count(count)}{StopReason(rss, capKilobytes, failures)}; closed by gateway: {pool.ClosedByGateway})";
             rows.Add(new ResultRow(
@@ -54,6 +56,21 @@ internal sealed class IdleMemoryBenchmark(GatewayProcess gateway, GatewayEndpoin
                 break; // larger counts would only hit the same limit again
         }
         return rows;
+    }
+
+    /// <summary>", managed heap U MB used / C MB committed", or nothing when the gateway could not be asked.</summary>
+    private async Task<string> HeapTextAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ManagedHeapProbe.ReadAsync(endpoint, cancellationToken) is { } heap
+                ? $" (managed heap {Format.Megabytes(heap.Used / 1024)} used / {Format.Megabytes(heap.Committed / 1024)} committed)"
+                : "";
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Net.WebSockets.WebSocketException or JsonException)
+        {
+            return "";
+        }
     }
 
     private string StopReason(long rssKilobytes, long capKilobytes, FailureLog failures) =>
