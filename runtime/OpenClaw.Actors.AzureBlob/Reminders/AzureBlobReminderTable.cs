@@ -38,6 +38,9 @@ public sealed partial class AzureBlobReminderTable : IReminderTable, IDisposable
     /// <summary>How often one change is decided again after another silo wrote the same shard blob.</summary>
     private const int MaxWriteAttempts = 5;
 
+    /// <summary>How many shard blobs one pass downloads at once.</summary>
+    private const int MaxParallelFetches = 16;
+
     private const string JsonContentType = "application/json";
 
     private readonly BlobRestClient _client;
@@ -81,20 +84,21 @@ public sealed partial class AzureBlobReminderTable : IReminderTable, IDisposable
     {
         await _containerInitializer.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var listed = await ListShardETagsAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<ReminderEntry>();
-        for (var shard = 0; shard < ShardCount; shard++)
+        var owned = Enumerable.Range(0, ShardCount).Where(_shards.OwnsShard).ToArray();
+        var documents = new ReminderShardDocument[owned.Length];
+        // In parallel: a silo that just took over half the shards reads them all in its first pass.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxParallelFetches, CancellationToken = cancellationToken };
+        await Parallel.ForAsync(0, owned.Length, parallel, async (index, token) =>
         {
-            if (!_shards.OwnsShard(shard)) continue;
-            var document = await WithShardAsync(shard, async slot =>
+            var shard = owned[index];
+            documents[index] = await WithShardAsync(shard, async slot =>
             {
                 if (slot.Snapshot is not { } cached || cached.BlobETag != listed.GetValueOrDefault(shard))
-                    slot.Snapshot = await FetchAsync(shard, cancellationToken).ConfigureAwait(false);
+                    slot.Snapshot = await FetchAsync(shard, token).ConfigureAwait(false);
                 return slot.Snapshot.Document;
-            }, cancellationToken).ConfigureAwait(false);
-            rows.AddRange(document.Entries);
-        }
-
-        return rows;
+            }, token).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return [.. documents.SelectMany(document => document.Entries)];
     }
 
     public async Task<IReadOnlyList<ReminderEntry>> ReadAsync(GrainId grainId, CancellationToken cancellationToken)
