@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using OpenClaw.Actors;
 using OpenClaw.Actors.Diagnostics;
+using OpenClaw.Actors.Placement;
 using OpenClaw.Actors.RabbitMq;
 using OpenClaw.Actors.RabbitMq.Status;
 using RabbitMQ.Client;
@@ -30,6 +32,7 @@ public sealed class ClusterStatusBrokerTests(DashboardBroker broker) : IClassFix
         await using var channel = await broker.Connection.CreateChannelAsync();
         for (var shard = 0; shard < ShardCount; shard++) await channel.QueueDeleteAsync($"{_prefix}.shard.{shard}");
         await channel.QueueDeleteAsync($"{_prefix}.dead");
+        await channel.QueueDeleteAsync($"{_prefix}.members");
         await channel.ExchangeDeleteAsync($"{_prefix}.dlx");
         await channel.ExchangeDeleteAsync($"{_prefix}.status");
     }
@@ -70,6 +73,46 @@ public sealed class ClusterStatusBrokerTests(DashboardBroker broker) : IClassFix
         Assert.False(after.Fronts.Single(f => f.Name == "front-b").Alive);
         Assert.True(after.Fronts.Single(f => f.Name == "front-a").Alive);
         Assert.True(after.Silos.Single().Alive);
+    }
+
+    [Fact]
+    public async Task Report_AfterGrainCallsThroughTheBroker_ShowsTheSilosGrainTypeActivationsAndShardOwner()
+    {
+        await using var silo = await StatusNode.StartShardSiloAsync(_prefix, ShardCount, "silo-x");
+        await using var front = await StatusNode.StartFrontAsync(_prefix, ShardCount, "front-x", new FrontCounters(1, null), withGrainClient: true);
+        var grains = front.Services.GetRequiredService<IGrainFactory>();
+        var provider = front.Services.GetRequiredService<IClusterStatusProvider>();
+        for (var i = 0; i < 12; i++) await grains.GetGrain<IDashboardProbeGrain>($"key-{i % 3}").PingAsync().WaitAsync(Timeout);
+
+        ClusterStatusReport? report = null;
+        await PollAsync(async () =>
+        {
+            report = await provider.GetAsync(CancellationToken.None).WaitAsync(Timeout);
+            return report.GrainTypes.Any(g => g.GrainType == "dashboardprobe" && g.Calls >= 12);
+        }, "the silo's beat carries the probe grain's calls");
+
+        var probe = report!.GrainTypes.Single(g => g.GrainType == "dashboardprobe");
+        Assert.Equal(3, probe.Activations);
+        Assert.NotNull(probe.P50Ms);
+        Assert.NotNull(probe.P99Ms);
+        Assert.True(probe.CallsPerSecond > 0);
+        var siloRow = report.Silos.Single(s => s.Name == "silo-x");
+        Assert.True(siloRow.Alive);
+        Assert.Equal(3, siloRow.ActivationsByGrainType["dashboardprobe"]);
+        Assert.True(siloRow.ShardsOwned >= 1);
+        var shard = ShardMap.ShardOf(GrainId.Create("dashboardprobe", "key-0"), ShardCount);
+        Assert.Equal("silo-x", report.Shards.Items[shard].Owner);
+        Assert.Equal(1, report.Shards.Items[shard].Consumers);
+    }
+
+    private static async Task PollAsync(Func<Task<bool>> condition, string what)
+    {
+        using var deadline = new CancellationTokenSource(Timeout);
+        while (!await condition())
+        {
+            if (deadline.IsCancellationRequested) throw new TimeoutException($"Timed out waiting until {what}.");
+            await Task.Delay(20, CancellationToken.None);
+        }
     }
 
     private static async Task PollAsync(Func<bool> condition, string what)

@@ -20,11 +20,23 @@ internal sealed class StatusNode : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public static Task<StatusNode> StartFrontAsync(string prefix, int shardCount, string name, FrontCounters counters) =>
+    /// <param name="withGrainClient">Also registers the RabbitMQ grain call client, so the test can call grains through this front.</param>
+    public static Task<StatusNode> StartFrontAsync(string prefix, int shardCount, string name, FrontCounters counters, bool withGrainClient = false) =>
         StartAsync(prefix, shardCount, services =>
         {
+            if (withGrainClient) services.AddRabbitMqClusterClient();
             services.AddSingleton<IFrontStatusSource>(new FixedFrontStatus(counters));
             services.AddRabbitMqClusterStatus(name, status => status.BeatInterval = BeatInterval);
+        });
+
+    /// <summary>A silo that consumes the shard queues and hosts <see cref="DashboardProbeGrain"/>.</summary>
+    public static Task<StatusNode> StartShardSiloAsync(string prefix, int shardCount, string name) =>
+        StartAsync(prefix, shardCount, services =>
+        {
+            services.AddGrain<IDashboardProbeGrain, DashboardProbeGrain>();
+            services.AddEmbeddedSilo(silo => silo.SiloName = name);
+            services.AddRabbitMqSiloTransport();
+            services.AddRabbitMqSiloStatus(status => status.BeatInterval = BeatInterval);
         });
 
     public static Task<StatusNode> StartSiloAsync(string prefix, int shardCount, string name) =>
