@@ -28,7 +28,8 @@ internal sealed record ClusterBenchOptions
     public const string Usage = """
         Usage: OpenClaw.Bench --cluster [--quick] [--silos N] [--fronts M] [--shards S] [--watchers N] [--runs N]
                                         [--sessions N] [--chunks N] [--latency-calls N] [--failover-rounds N]
-        Starts a local cluster with scripts/local-cluster.sh (Release builds, RabbitMQ and Azurite from scripts/servers)
+        Starts a local cluster with scripts/local-cluster.sh from the existing Release builds (build silo/ and
+        gateway-frontend/OpenClaw.Gateway.Host with -c Release first; RabbitMQ and Azurite from scripts/servers)
         and prints a markdown table: chat event fan-out across the front nodes, call latency through the broker and
         failover time after kill -9 of a silo.
         """;

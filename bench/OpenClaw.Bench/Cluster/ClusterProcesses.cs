@@ -44,7 +44,8 @@ internal sealed partial class ClusterProcesses : IAsyncDisposable
         var cluster = new ClusterProcesses(repositoryRoot, configJson, shardCount);
         try
         {
-            cluster._nodes.AddRange(Parse(await cluster.RunAsync("up", "--silos", $"{silos}", "--fronts", $"{fronts}")));
+            // --no-build: the bench measures the Release builds that exist (as the foundation phases run silo/bin/Release).
+            cluster._nodes.AddRange(Parse(await cluster.RunAsync("up", "--silos", $"{silos}", "--fronts", $"{fronts}", "--no-build")));
             return cluster;
         }
         catch
