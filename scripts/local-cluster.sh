@@ -85,13 +85,18 @@ stop_pid() {
 # --- ports -----------------------------------------------------------------------------------------------------------
 
 TAKEN_PORTS=" "
+# Below the kernel's ephemeral range, so no outgoing connection of another process takes a port between our check
+# and the node's bind.
+EPHEMERAL_FIRST=$(awk '{print $1}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+PORT_FIRST=15000
+PORT_SPAN=$((EPHEMERAL_FIRST > PORT_FIRST + 1000 ? EPHEMERAL_FIRST - PORT_FIRST : 10000))
 free_port() {
   # Sets PORT to a random unused loopback port (not listening now and not handed out by this run). It sets a variable
   # rather than printing, because a $(…) subshell would forget the ports already handed out.
   local listening port
   listening=$(ss -Hltn 2>/dev/null | awk '{print $4}' | sed 's/.*://' | sort -u | tr '\n' ' ')
   for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 40000))
+    port=$((PORT_FIRST + RANDOM % PORT_SPAN))
     case " $listening $TAKEN_PORTS " in *" $port "*) continue ;; esac
     TAKEN_PORTS="$TAKEN_PORTS$port "
     PORT=$port; return 0
@@ -179,12 +184,21 @@ ready() { curl -fsS -m 2 -o /dev/null "http://$HOST:$1/readyz" 2>/dev/null; }
 
 # Waits until every listed node answers /readyz; fails (with the log tail) when one exits or the time runs out.
 wait_ready() {
-  local deadline=$((SECONDS + READY_TIMEOUT_S)) pending="$1" next kind name pid port
+  local deadline=$((SECONDS + READY_TIMEOUT_S)) pending="$1" next kind name pid port port_retries=0
   while [ -n "$pending" ]; do
     next=""
     while read -r kind name pid port; do
       [ -z "$kind" ] && continue
       if ! alive "$pid"; then
+        if grep -q "address already in use" "$RUN_DIR/$name.log" && [ "$((++port_retries))" -le 5 ]; then
+          # Someone else bound the port between our check and the node's bind: same node, another port.
+          log "$name: port $port was taken meanwhile; starting it again on another port"
+          sed -i "/^$kind $name $pid $port\$/d" "$NODES"
+          free_port
+          start_node "$kind" "$name" "$PORT"
+          next+="$(tail -n 1 "$NODES")"$'\n'
+          continue
+        fi
         tail -n 40 "$RUN_DIR/$name.log" >&2 || true
         die "$kind $name (pid $pid) exited during start (log: $RUN_DIR/$name.log)"
       fi
@@ -277,6 +291,7 @@ add_silo() {
   trap 'stop_pid "$(echo "$line" | awk "{print \$3}")"' EXIT
   wait_ready "$line"
   trap - EXIT
+  line=$(tail -n 1 "$NODES")   # a node restarted on another port was recorded again, last
   # shellcheck disable=SC2086 # the line's fields are the arguments
   print_node $line
 }
