@@ -11,8 +11,7 @@ namespace OpenClaw.Gateway.Host;
 /// Builds and starts a cluster-mode front node: the gateway's WebSocket/HTTP surface (including /healthz and /readyz)
 /// on the gateway port, forwarding to grains hosted by silos. It keeps per-socket state only, so any number of front
 /// nodes can run behind a load balancer.
-/// Not yet cluster-wide: no stream provider spans nodes, so agent/chat events raised on a silo do not reach this
-/// node's sockets until the RabbitMQ stream provider is built.
+/// Agent/chat events raised on silos arrive through the RabbitMQ stream provider (registered with the cluster client).
 /// </summary>
 public static class FrontHost
 {

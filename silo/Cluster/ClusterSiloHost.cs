@@ -13,8 +13,8 @@ namespace OpenClaw.Silo.Cluster;
 /// (<c>AddRabbitMqSiloTransport</c>), grain state in Azure Blob Storage, and a loopback HTTP server for /healthz and
 /// /readyz only. No front tier: OpenClaw.Gateway.Host serves clients.
 /// Reminders (one blob per shard, fired by the shard's owner) and transcripts (append blobs) are in Azure Blob too
-/// (<c>AddClusterBlobServices</c>, silo/Cluster/Storage). Not yet cluster-wide: streams are the in-process provider
-/// (agent/chat events do not reach other nodes until the RabbitMQ stream provider exists).
+/// (<c>AddClusterBlobServices</c>, silo/Cluster/Storage). Streams (agent/chat events) go through RabbitMQ to every front
+/// node whose clients subscribed (<c>AddRabbitMqStreams</c>).
 /// </summary>
 public static class ClusterSiloHost
 {
