@@ -38,7 +38,7 @@ internal sealed class SessionRunCoordinator(
     {
         var first = inputs[0];
         var sessionId = State.SessionId!;
-        await transcript.AppendUserInputsAsync(inputs.Select(i => (i.RunId, i.Message)).ToList(), cancellationToken);
+        var before = (State.Status, State.LastRunId, State.LastMessagePreview, State.UpdatedAt);
         var startedAt = NowMs;
         State.ActiveRun = new ActiveRunRecord
         {
@@ -51,7 +51,25 @@ internal sealed class SessionRunCoordinator(
         State.LastRunId = first.RunId;
         State.LastMessagePreview = SessionEntryFactory.Preview(inputs[^1].Message.Text());
         State.UpdatedAt = startedAt;
-        await state.WriteStateAsync(cancellationToken);
+
+        // The input and the run record go to two files at once, so their flushes to disk overlap; the send is
+        // acknowledged only when both are done. Either may land first after a crash: a run record without its input
+        // is settled as an error on recovery (its send was never acknowledged), and an input without its record is
+        // skipped as a duplicate when the send is retried (the transcript remembers its idempotency key).
+        var stateWrite = Task.Run(() => state.WriteStateAsync(cancellationToken), CancellationToken.None);
+        try
+        {
+            await transcript.AppendUserInputsAsync(inputs.Select(i => (i.RunId, i.Message)).ToList(), cancellationToken);
+        }
+        catch
+        {
+            await ObserveAsync(stateWrite);
+            State.ActiveRun = null;
+            (State.Status, State.LastRunId, State.LastMessagePreview, State.UpdatedAt) = before;
+            throw;
+        }
+
+        await stateWrite;
         hooks.Watchdog.Arm();
 
         var config = services.Config.Current.Config;
@@ -273,6 +291,19 @@ internal sealed class SessionRunCoordinator(
         foreach (var s in snapshots) await events.RunCompletedAsync(s, cancellationToken);
         await index.UpsertAsync(State, "run", cancellationToken);
         await hooks.Watchdog.ObserveAsync();
+    }
+
+    /// <summary>Waits for a write whose failure no longer matters: the operation already fails for another reason, which the caller rethrows.</summary>
+    private static async Task ObserveAsync(Task write)
+    {
+        try
+        {
+            await write;
+        }
+        catch (Exception)
+        {
+            // Reported through the caller's own exception.
+        }
     }
 
     private async Task CheckpointAsync(long seq, CancellationToken cancellationToken)
