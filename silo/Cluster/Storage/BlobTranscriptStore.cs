@@ -22,8 +22,8 @@ namespace OpenClaw.Silo.Cluster.Storage;
 /// (entries never span blocks), and a block is written entirely or not at all, so this writer never leaves a torn
 /// line. A batch above <see cref="BlobRestClient.MaxAppendBlockBytes"/> is split at line boundaries into several
 /// blocks (a failure in between leaves whole entries); one entry above it is refused. When an append has no clear
-/// outcome (timeout, connection lost), the blob's tail is compared with the block: written, not written, or someone
-/// else's (conflict). A torn tail from elsewhere (a file moved in) cannot be cut off an append blob: opening
+/// outcome (timeout, connection lost, the caller cancelled), the blob's tail is compared with the block, at once or at
+/// the next append: written, not written, or someone else's (conflict). A torn tail from elsewhere (a file moved in) cannot be cut off an append blob: opening
 /// terminates it with a newline, and readers skip the damaged line.
 /// </para>
 /// <para>
@@ -119,6 +119,13 @@ public sealed partial class BlobTranscriptStore : ITranscriptStore
         if (entries.Count == 0) return;
         var blob = TranscriptBlobNames.For(transcript);
         var point = _points.Get(blob) ?? throw await NotOpenedAsync(blob, cancellationToken);
+        if (point.PendingBlock is { } pending)
+        {
+            point = point with { PendingBlock = null };
+            point = await ResolveAsync(blob, point, pending, cancellationToken) ?? point;
+            _points.Set(blob, point);
+        }
+
         await AppendLinesAsync(blob, point, TranscriptLines.Serialize(entries), cancellationToken);
     }
 
@@ -134,11 +141,11 @@ public sealed partial class BlobTranscriptStore : ITranscriptStore
         // Blobs cannot be renamed: copy, then delete the original only if nobody appended since it was read.
         var created = await _client.CreateAppendBlobAsync(ContainerName, target,
             new BlobWriteOptions { Conditions = BlobConditions.CreateOnly, ContentType = ContentType }, cancellationToken);
-        var copied = new AppendPoint(0, created, 0);
         for (var offset = 0; offset < download.Content.Length; offset += BlobRestClient.MaxAppendBlockBytes)
         {
             var length = Math.Min(BlobRestClient.MaxAppendBlockBytes, download.Content.Length - offset);
-            copied = await AppendBlockAsync(target, copied, download.Content.AsMemory(offset, length), cancellationToken);
+            await _client.AppendBlockAsync(ContainerName, target, download.Content.AsMemory(offset, length),
+                new AppendConditions(AppendPosition: offset), cancellationToken);
         }
 
         try
@@ -208,37 +215,36 @@ public sealed partial class BlobTranscriptStore : ITranscriptStore
             _points.Forget(blob);
             throw Full(blob);
         }
-        catch (Exception ex) when (IsUnknownOutcome(ex) && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (IsUnknownOutcome(ex) || ex is OperationCanceledException)
         {
-            // The block may have landed: look before anyone writes after it.
-            if (await TryResolveAsync(blob, point, block, cancellationToken) is { } landed) return landed;
+            // The block may have landed: look now, or leave it to the next append when this call is cancelled.
+            if (cancellationToken.IsCancellationRequested) MarkPending(blob, point, block);
+            else if (await TryResolveNowAsync(blob, point, block, cancellationToken) is { } landed) return landed;
             throw;
+        }
+    }
+
+    /// <summary>The point after the block when it was written; null when it was not, or when that cannot be told now.</summary>
+    private async Task<AppendPoint?> TryResolveNowAsync(string blob, AppendPoint point, ReadOnlyMemory<byte> block, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ResolveAsync(blob, point, block, cancellationToken);
         }
         catch (Exception ex) when (IsUnknownOutcome(ex) || ex is OperationCanceledException)
         {
-            _points.Forget(blob);
-            throw;
+            MarkPending(blob, point, block);
+            return null;
         }
     }
 
     /// <summary>
     /// After an append without a clear outcome: the point after the block when it was written, null when it was not
-    /// (the point stays valid), or a conflict when someone else wrote there. Null too when the blob cannot be read
-    /// either; the point is then forgotten, so the writer opens the transcript again before its next append.
+    /// (the blob still ends at the point with its ETag), or a conflict when someone else wrote there.
     /// </summary>
-    private async Task<AppendPoint?> TryResolveAsync(string blob, AppendPoint point, ReadOnlyMemory<byte> block, CancellationToken cancellationToken)
+    private async Task<AppendPoint?> ResolveAsync(string blob, AppendPoint point, ReadOnlyMemory<byte> block, CancellationToken cancellationToken)
     {
-        BlobDownload? tail;
-        try
-        {
-            tail = await _client.DownloadAsync(ContainerName, blob, point.Position, cancellationToken);
-        }
-        catch (Exception ex) when (IsUnknownOutcome(ex))
-        {
-            _points.Forget(blob);
-            return null;
-        }
-
+        var tail = await _client.DownloadAsync(ContainerName, blob, point.Position, cancellationToken);
         if (tail is not null && tail.Content.Length == 0 && tail.Properties.ETag == point.ETag) return null;
         if (tail is not null && tail.Content.AsSpan().SequenceEqual(block.Span))
         {
@@ -249,6 +255,9 @@ public sealed partial class BlobTranscriptStore : ITranscriptStore
         _points.Forget(blob);
         throw Conflict(blob, point, "another writer appended to it");
     }
+
+    private void MarkPending(string blob, AppendPoint point, ReadOnlyMemory<byte> block)
+        => _points.Set(blob, point with { PendingBlock = block.ToArray() });
 
     private async Task<Exception> NotOpenedAsync(string blob, CancellationToken cancellationToken)
         => await _client.GetPropertiesAsync(ContainerName, blob, cancellationToken) is null

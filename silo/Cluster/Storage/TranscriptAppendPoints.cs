@@ -1,7 +1,14 @@
 namespace OpenClaw.Silo.Cluster.Storage;
 
-/// <summary>Where this silo's writer of a transcript expects the blob to end, and the blob's ETag and block count there.</summary>
-internal sealed record AppendPoint(long Position, string ETag, int BlockCount);
+/// <summary>
+/// Where this silo's writer of a transcript expects the blob to end, and the blob's ETag and block count there.
+/// <see cref="PendingBlock"/>: a block whose append was cut off without an answer, possibly written after
+/// <see cref="Position"/>; the next append finds out first.
+/// </summary>
+internal sealed record AppendPoint(long Position, string ETag, int BlockCount)
+{
+    public byte[]? PendingBlock { get; init; }
+}
 
 /// <summary>
 /// The append points of the transcripts this silo opened, least recently used first out. Overflow rule: past

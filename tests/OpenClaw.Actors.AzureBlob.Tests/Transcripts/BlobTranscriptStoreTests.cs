@@ -198,6 +198,32 @@ public sealed class BlobTranscriptStoreTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(["landed", "next"], Texts(await store.ReadAsync(_transcript, default)));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Append_CancelledWithoutAnAnswer_IsSettledByTheNextAppend(bool reachedTheService)
+    {
+        using var connection = new FaultyBlobConnection();
+        var store = NewStore(connection.Client);
+        await store.OpenAsync(_transcript, _header, default);
+        using var cancel = new CancellationTokenSource();
+        Func<HttpRequestMessage, bool> cancelDuringAppend = request =>
+        {
+            if (!FaultyHttpHandler.IsAppendBlock(request)) return false;
+            cancel.Cancel(); // the caller gives up while the request is out
+            return true;
+        };
+        if (reachedTheService) connection.Handler.LoseResponse = cancelDuringAppend;
+        else connection.Handler.FailBeforeSending = cancelDuringAppend;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.AppendAsync(_transcript, [Message("cut off")], cancel.Token));
+        connection.Handler.LoseResponse = connection.Handler.FailBeforeSending = null;
+        await store.AppendAsync(_transcript, [Message("next")], default);
+
+        string[] expected = reachedTheService ? ["cut off", "next"] : ["next"];
+        Assert.Equal(expected, Texts(await store.ReadAsync(_transcript, default)));
+    }
+
     [Fact]
     public async Task Append_ThatNeverReachedTheService_FailsAndCanBeRetried()
     {
