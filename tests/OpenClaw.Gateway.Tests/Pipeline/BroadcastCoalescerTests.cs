@@ -107,8 +107,9 @@ public sealed class BroadcastCoalescerTests
         const int Capped = PresenceTracker.MaxEntries;
         Assert.Equal(PresenceTracker.BroadcastInterval, PresenceTracker.IntervalAfter(2, 1));
         Assert.Equal(PresenceTracker.BroadcastInterval, PresenceTracker.IntervalAfter(100, 100));
-        Assert.Equal(PresenceTracker.BroadcastInterval, PresenceTracker.IntervalAfter(Capped, 1_000));
-        Assert.InRange(PresenceTracker.IntervalAfter(Capped, 5_000), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10));
+        Assert.Equal(PresenceTracker.BroadcastInterval, PresenceTracker.IntervalAfter(Capped, 200));
+        Assert.InRange(PresenceTracker.IntervalAfter(Capped, 1_000), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
+        Assert.InRange(PresenceTracker.IntervalAfter(Capped, 5_000), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20));
         Assert.Equal(PresenceTracker.MaxBroadcastInterval, PresenceTracker.IntervalAfter(Capped, 200_000));
     }
 }
