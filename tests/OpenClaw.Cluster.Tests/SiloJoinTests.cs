@@ -55,15 +55,26 @@ public sealed class SiloJoinTests
             // Every acknowledged chat.send is in its transcript once, and answered once.
             var reader = clients[0];
             Assert.NotEmpty(load.Sessions);
-            foreach (var (key, text) in load.Sessions)
+            var wrong = new List<string>();
+            foreach (var sent in load.Sessions)
             {
-                var history = await Poll.UntilAsync(async () =>
+                var history = await Poll.TryUntilAsync(async () => (await reader.HistoryAsync(sent.Key)).Any(r => r.Role == "assistant"), TimeSpan.FromSeconds(30))
+                    ? await reader.HistoryAsync(sent.Key) : [];
+                if (history.SequenceEqual([("user", sent.Text), ("assistant", $"echo: {sent.Text}")])) continue;
+                // The run's own account, from the front that started it.
+                string run;
+                try
                 {
-                    var rows = await reader.HistoryAsync(key);
-                    return rows.Any(r => r.Role == "assistant") ? rows : null;
-                }, TimeSpan.FromSeconds(30), $"the run of {key} to finish");
-                Assert.Equal([("user", text), ("assistant", $"echo: {text}")], history);
+                    var wait = await clients[sent.Worker].RequestAsync("agent.wait", new JsonObject { ["runId"] = sent.RunId, ["timeoutMs"] = 1000 });
+                    run = wait.Payload?.GetRawText() ?? $"{wait.Error?.Code} {wait.Error?.Message}";
+                }
+                catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or InvalidOperationException or OperationCanceledException)
+                {
+                    run = $"unknown ({ex.GetType().Name})";
+                }
+                wrong.Add($"{sent.Key}: [{string.Join(", ", history)}] run {run}");
             }
+            Assert.True(wrong.Count == 0, $"{wrong.Count} of {load.Sessions.Count} sessions are not exactly one turn and its answer: {string.Join("; ", wrong.Take(5))}");
         }
         finally
         {
@@ -82,8 +93,8 @@ public sealed class SiloJoinTests
 
         public ConcurrentQueue<string> Failures { get; } = new();
 
-        /// <summary>Every acknowledged chat.send: its session and text.</summary>
-        public ConcurrentQueue<(string Key, string Text)> Sessions { get; } = new();
+        /// <summary>Every acknowledged chat.send: its session, text, run and the worker (client) that sent it.</summary>
+        public ConcurrentQueue<(string Key, string Text, string RunId, int Worker)> Sessions { get; } = new();
 
         public int Sent => Volatile.Read(ref _calls);
 
@@ -111,7 +122,7 @@ public sealed class SiloJoinTests
                     {
                         var status = response.Payload?.GetProperty("status").GetString();
                         if (status != "started") Failures.Enqueue($"chat.send {key}: status {status} for a new idempotency key");
-                        Sessions.Enqueue((key, text));
+                        Sessions.Enqueue((key, text, (string)parameters["idempotencyKey"]!, worker));
                         last = key;
                     }
                 }

@@ -39,6 +39,19 @@ internal static class Poll
         }
     }
 
+    public static async Task<bool> TryUntilAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        try
+        {
+            await UntilAsync(async () => await condition() ? string.Empty : null, timeout, "");
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     public static Task UntilAsync(Func<bool> condition, TimeSpan timeout, string what) =>
         UntilAsync(() => condition() ? string.Empty : null, timeout, what);
 }
