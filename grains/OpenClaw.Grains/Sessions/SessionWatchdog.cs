@@ -31,7 +31,8 @@ internal sealed partial class SessionWatchdog(
     public void Arm()
     {
         if (_registered || _registering is not null) return;
-        _registering = register(Period);
+        // On the thread pool: a table write may complete synchronously, and it must not run inside this turn.
+        _registering = Task.Run(() => register(Period));
     }
 
     /// <summary>Arms and waits until the reminder is registered (paths that are not latency-critical).</summary>
