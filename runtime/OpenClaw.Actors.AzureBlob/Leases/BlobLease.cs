@@ -126,7 +126,11 @@ public sealed partial class BlobLease : IAsyncDisposable
                 var sentAt = _time.GetTimestamp();
                 try
                 {
-                    await _client.RenewLeaseAsync(Container, BlobName, LeaseId, stop).ConfigureAwait(false);
+                    // Bounded by the renewal period, not by the client's request timeout (which may exceed the lease's
+                    // duration): a hanging renewal must still leave time to give the lease up before it expires.
+                    using var attemptTimeout = new CancellationTokenSource(period, _time);
+                    using var attempt = CancellationTokenSource.CreateLinkedTokenSource(stop, attemptTimeout.Token);
+                    await _client.RenewLeaseAsync(Container, BlobName, LeaseId, attempt.Token).ConfigureAwait(false);
                     lastRenewalSentAt = sentAt;
                 }
                 catch (Exception ex) when (IsTransient(ex, stop))

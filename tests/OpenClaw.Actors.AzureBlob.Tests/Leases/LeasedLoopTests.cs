@@ -91,10 +91,13 @@ public sealed class LeasedLoopTests(AzuriteFixture azurite, ITestOutputHelper ou
         lock (log) Assert.Equal(["A started", "A stopped", "B started"], log);
     }
 
-    [Fact]
-    public async Task HolderCutOffFromTheService_StopsItsBody_AndTheOtherTakesOverWithinTheLeaseDuration()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task HolderCutOffFromTheService_StopsItsBody_AndTheOtherTakesOverWithinTheLeaseDuration(bool requestsHang)
     {
-        using var partitioned = new FaultyBlobConnection();
+        // A request timeout longer than the lease: a hanging renewal must not keep the holder running past its lease.
+        using var partitioned = new FaultyBlobConnection(requestTimeout: TimeSpan.FromSeconds(30));
         var contention = new Contention();
         var log = new List<string>();
         await using var loopA = NewLoop(contention.Body("A", log), partitioned.Client);
@@ -104,7 +107,9 @@ public sealed class LeasedLoopTests(AzuriteFixture azurite, ITestOutputHelper ou
         await loopB.StartAsync();
 
         var cut = Stopwatch.StartNew();
-        partitioned.Handler.FailBeforeSending = _ => true; // A can no longer renew (nor do anything else)
+        // A can no longer renew (nor do anything else): its requests fail at once, or hang without an answer.
+        if (requestsHang) partitioned.Handler.Hang = _ => true;
+        else partitioned.Handler.FailBeforeSending = _ => true;
         await WaitUntilAsync(() => !loopA.IsRunning, LeaseDuration, "stopping A after its renewals failed");
         var aStopped = cut.Elapsed;
         // The lease runs out on the service 15 s after A's last renewal, at most one renewal period before the cut.

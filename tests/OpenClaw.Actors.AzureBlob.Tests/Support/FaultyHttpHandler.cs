@@ -13,6 +13,9 @@ public sealed class FaultyHttpHandler() : DelegatingHandler(new SocketsHttpHandl
 
     public Func<HttpRequestMessage, bool>? LoseResponse { get; set; }
 
+    /// <summary>Requests that hang (no answer, no error) until the caller gives up.</summary>
+    public Func<HttpRequestMessage, bool>? Hang { get; set; }
+
     public static bool IsAppendBlock(HttpRequestMessage request) => request.RequestUri!.Query.Contains("comp=appendblock", StringComparison.Ordinal);
 
     public static bool IsLeaseRenewal(HttpRequestMessage request)
@@ -22,6 +25,7 @@ public sealed class FaultyHttpHandler() : DelegatingHandler(new SocketsHttpHandl
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (FailBeforeSending?.Invoke(request) == true) throw new HttpRequestException("injected: the request was not sent");
+        if (Hang?.Invoke(request) == true) await Task.Delay(Timeout.Infinite, cancellationToken);
         var response = await base.SendAsync(request, cancellationToken);
         if (LoseResponse?.Invoke(request) != true) return response;
         response.Dispose();
@@ -34,11 +38,11 @@ public sealed class FaultyBlobConnection : IDisposable
 {
     private readonly HttpClient _http;
 
-    public FaultyBlobConnection()
+    public FaultyBlobConnection(TimeSpan? requestTimeout = null)
     {
         _http = new HttpClient(Handler) { Timeout = Timeout.InfiniteTimeSpan };
         Client = new BlobRestClient(BlobAccount.Development(AzuriteFixture.BlobEndpoint), _http,
-            new BlobRestClientOptions { RequestTimeout = TimeSpan.FromSeconds(10) });
+            new BlobRestClientOptions { RequestTimeout = requestTimeout ?? TimeSpan.FromSeconds(10) });
     }
 
     public FaultyHttpHandler Handler { get; } = new();
