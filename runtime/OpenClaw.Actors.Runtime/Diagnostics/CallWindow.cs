@@ -9,6 +9,8 @@ namespace OpenClaw.Actors.Runtime.Diagnostics;
 /// </summary>
 internal sealed class CallWindow
 {
+    private const double MinimumSeconds = 1;
+
     private readonly List<(DateTimeOffset At, CallTotals Totals)> _samples = [];
     private readonly TimeSpan _length;
     private readonly TimeSpan _spacing;
@@ -28,7 +30,8 @@ internal sealed class CallWindow
 
         var latency = new long[current.Latency.Length];
         for (var i = 0; i < latency.Length; i++) latency[i] = Math.Max(0, current.Latency[i] - baseTotals.Latency[i]);
-        var seconds = Math.Max(0, (now - baseAt).TotalSeconds);
+        // At least a second: right after start a single call over a few milliseconds would read as hundreds per second.
+        var seconds = Math.Max(MinimumSeconds, (now - baseAt).TotalSeconds);
         return new WindowDelta(seconds, Math.Max(0, current.Calls - baseTotals.Calls), Math.Max(0, current.Errors - baseTotals.Errors), latency);
     }
 }

@@ -65,6 +65,20 @@ public sealed class GrainCallMetricsTests
     }
 
     [Fact]
+    public void Snapshot_RightAfterStart_ReadsTheRateOverAtLeastOneSecond()
+    {
+        var time = new ManualTimeProvider();
+        var metrics = new GrainCallMetrics(time);
+        metrics.Record(Counter, TimeSpan.FromMilliseconds(1), failed: false);
+        time.Advance(TimeSpan.FromMilliseconds(10));
+
+        var sample = Assert.Single(metrics.Snapshot());
+
+        Assert.Equal(1, sample.WindowSeconds, 3);
+        Assert.Equal(1, sample.WindowCalls);
+    }
+
+    [Fact]
     public void Record_FromManyThreads_LosesNoCall()
     {
         var metrics = new GrainCallMetrics(new ManualTimeProvider());
