@@ -3,7 +3,8 @@ namespace OpenClaw.Grains.Transcripts;
 /// <summary>
 /// Where session transcripts live: JSONL files in OpenClaw's layout in embedded mode (<see cref="JsonlTranscriptStore"/>),
 /// append blobs in a cluster. Contract: one writer per transcript (its session grain); an append is durable when its
-/// task completes; readers see only complete entries, never a torn one.
+/// task completes (it survives a process crash; it survives a power loss too unless the operator chose
+/// <see cref="TranscriptStoreOptions.FlushToDisk"/> off); readers see only complete entries, never a torn one.
 /// </summary>
 public interface ITranscriptStore
 {
