@@ -36,8 +36,12 @@ public sealed class LocalClusterScriptTests
             Assert.True((bool?)health["ok"], health.ToJsonString());
         }
 
-        // The printed dashboard answers, and its document (cluster.status, the same JSON) sees every node of the cluster.
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(cluster.Dashboard)).StatusCode);
+        // The printed dashboard's JSON answers the token, and its document (cluster.status too) sees every node.
+        using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri(cluster.Dashboard!, "/dashboard/api/status")))
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", cluster.Token);
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+        }
         await using (var admin = await cluster.ConnectAsync(cluster.Fronts[^1]))
         {
             var report = await Poll.UntilAsync(async () =>
