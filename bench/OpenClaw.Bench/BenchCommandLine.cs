@@ -10,8 +10,11 @@ internal static class BenchCommandLine
                               [--rpc-loads CxK,CxK,...] [--idle CONN,CONN,...] [--idle-settle-seconds S] [--max-gateway-rss-mb N]
                               [--client-mode cli|probe] [--only all|foundation|chat]
                               [--chat-runs N] [--chat-seconds S] [--chat-sessions N,N,...]
+                              [--chat-turns-per-session N] [--fsync on|off|both]
                               [--streaming-sessions N] [--streaming-connections N] [--streaming-wait-seconds S]
         Starts the gateway (Release build of silo/) on 127.0.0.1 and prints a markdown table.
+        The chat phase runs once per --fsync mode (default both: OPENCLAW_FSYNC=1, then 0), each on a fresh gateway;
+        each session key gets at most --chat-turns-per-session turns (default 10), then its sender moves to a fresh key.
         Default run takes about 3-4 minutes (chat phase alone about 1 minute); --quick about 30 seconds.
         """;
 
@@ -32,6 +35,14 @@ internal static class BenchCommandLine
                 "--chat-runs" => options with { ChatRuns = PositiveInt(name, Value()) },
                 "--chat-seconds" => options with { ChatTimeLimit = TimeSpan.FromSeconds(PositiveInt(name, Value())) },
                 "--chat-sessions" => options with { ChatSessionCounts = ParseCounts(name, Value()) },
+                "--chat-turns-per-session" => options with { ChatTurnsPerSessionKey = PositiveInt(name, Value()) },
+                "--fsync" => options with { ChatFsyncModes = Value() switch
+                {
+                    "on" => [true],
+                    "off" => [false],
+                    "both" => [true, false],
+                    _ => throw new ArgumentException("--fsync is on, off or both."),
+                } },
                 "--streaming-sessions" => options with { StreamingSessions = PositiveInt(name, Value()) },
                 "--streaming-connections" => options with { StreamingConnections = PositiveInt(name, Value()) },
                 "--streaming-wait-seconds" => options with { StreamingWaitLimit = TimeSpan.FromSeconds(PositiveInt(name, Value())) },

@@ -31,6 +31,11 @@ internal sealed record BenchOptions
     public TimeSpan ChatTimeLimit { get; init; } = TimeSpan.FromSeconds(20);
     /// <summary>Sessions sending at once in the latency rows, each on its own connection.</summary>
     public IReadOnlyList<int> ChatSessionCounts { get; init; } = [1, 32];
+    /// <summary>Turns sent on one session key before the session moves to a fresh key, so that the model call carries
+    /// a chat-sized history (at most 2 × this many messages) instead of one that grows with the run count.</summary>
+    public int ChatTurnsPerSessionKey { get; init; } = 10;
+    /// <summary>The durability modes measured, each on a fresh gateway with OPENCLAW_FSYNC set to match (true = fsync on).</summary>
+    public IReadOnlyList<bool> ChatFsyncModes { get; init; } = [true, false];
     public int StreamingSessions { get; init; } = 1000;
     public int StreamingConnections { get; init; } = 20;
     /// <summary>How long the streaming burst waits for its finals; what has not arrived by then counts as missing.</summary>

@@ -29,8 +29,18 @@ internal sealed class BenchRunner(string siloPath, BenchOptions options, Action<
     private async Task<IReadOnlyList<ResultRow>> RunChatAsync(CancellationToken cancellationToken)
     {
         await using var stub = await OpenAiStubServer.StartAsync([StubGatewayConfig.ModelId]);
-        return await WithGatewayAsync("chat", (gateway, _) => new ChatBenchmark(gateway, stub.BaseUrl, options, progress).RunAsync(cancellationToken),
-            cancellationToken, StubGatewayConfig.For(stub.BaseUrl));
+        var rows = new List<ResultRow>();
+        foreach (var fsync in options.ChatFsyncModes)
+        {
+            // A fresh gateway per durability mode: the rows differ only in OPENCLAW_FSYNC.
+            var mode = fsync ? "fsync on" : "fsync off";
+            progress($"chat with {mode} (OPENCLAW_FSYNC={(fsync ? "1" : "0")})");
+            var environment = new Dictionary<string, string> { ["OPENCLAW_FSYNC"] = fsync ? "1" : "0" };
+            rows.AddRange(await WithGatewayAsync($"chat ({mode})",
+                (gateway, _) => new ChatBenchmark(gateway, stub.BaseUrl, options, mode, progress).RunAsync(cancellationToken),
+                cancellationToken, StubGatewayConfig.For(stub.BaseUrl), environment));
+        }
+        return rows;
     }
 
     private async Task<IReadOnlyList<ResultRow>> RunFoundationAsync(CancellationToken cancellationToken)
@@ -65,9 +75,9 @@ internal sealed class BenchRunner(string siloPath, BenchOptions options, Action<
 
     private async Task<IReadOnlyList<ResultRow>> WithGatewayAsync(
         string phase, Func<GatewayProcess, GatewayEndpoint, Task<IReadOnlyList<ResultRow>>> measure, CancellationToken cancellationToken,
-        string? configJson = null)
+        string? configJson = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        await using var gateway = GatewayProcess.Start(siloPath, configJson);
+        await using var gateway = GatewayProcess.Start(siloPath, configJson, environment);
         try
         {
             await gateway.WaitUntilReadyAsync(ReadyLimit, cancellationToken);

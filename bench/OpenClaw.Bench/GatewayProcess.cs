@@ -34,7 +34,9 @@ internal sealed class GatewayProcess : IAsyncDisposable
     public string RecentOutput => _output.ToString();
 
     /// <param name="configJson">Contents of <c>openclaw.json</c> in the state dir, written before the start; null for none.</param>
-    public static GatewayProcess Start(string siloPath, string? configJson = null)
+    /// <param name="environment">OPENCLAW_* (or other) variables for the child; the bench's own OPENCLAW_* are never
+    /// inherited, so only what the phase asks for (e.g. OPENCLAW_FSYNC) reaches the gateway.</param>
+    public static GatewayProcess Start(string siloPath, string? configJson = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var tempRoot = Directory.CreateTempSubdirectory("openclaw-bench-").FullName;
         var home = Directory.CreateDirectory(Path.Combine(tempRoot, "home")).FullName;
@@ -56,6 +58,8 @@ internal sealed class GatewayProcess : IAsyncDisposable
         foreach (var key in startInfo.Environment.Keys.Where(k => k.StartsWith("OPENCLAW_", StringComparison.Ordinal)).ToList())
             startInfo.Environment.Remove(key);
         startInfo.Environment["HOME"] = home;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            startInfo.Environment[key] = value;
 
         var startTimestamp = Stopwatch.GetTimestamp();
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start.");

@@ -6,7 +6,8 @@ namespace OpenClaw.Bench.Chat;
 
 /// <summary>The chat phase against a gateway whose default model is the bench's zero-delay stub: the stub's own
 /// latency (direct calls), chat.send → final latency for each session count, then the concurrent streaming burst.</summary>
-internal sealed class ChatBenchmark(GatewayProcess gateway, string stubBaseUrl, BenchOptions options, Action<string> progress)
+/// <param name="mode">How the gateway was started (e.g. "fsync on"), named in every row.</param>
+internal sealed class ChatBenchmark(GatewayProcess gateway, string stubBaseUrl, BenchOptions options, string mode, Action<string> progress)
 {
     private static readonly string[] ChatScopes = ["operator.read", "operator.write"];
     private static readonly string[] SessionScopedCaps = ["session-scoped-events"];
@@ -16,7 +17,7 @@ internal sealed class ChatBenchmark(GatewayProcess gateway, string stubBaseUrl, 
         var rows = new List<ResultRow>();
         var stub = await new StubDirectCallBenchmark(stubBaseUrl, options.ChatRuns, options.ChatTimeLimit).RunAsync(cancellationToken);
         var stubMedian = stub.Percentile(50);
-        rows.Add(new ResultRow("stub direct call (streaming POST /v1/chat/completions from the bench)",
+        rows.Add(new ResultRow($"stub direct call (streaming POST /v1/chat/completions from the bench; before the {mode} rows)",
             $"p50 {Format.Milliseconds(stubMedian)}, p99 {Format.Milliseconds(stub.Percentile(99))} ({Format.Count(stub.Count)} calls); " +
             "subtracted from chat latency as the model's share"));
         progress(rows[^1].Value);
@@ -26,7 +27,8 @@ internal sealed class ChatBenchmark(GatewayProcess gateway, string stubBaseUrl, 
         using var endpoint = new GatewayEndpoint(gateway.WebSocketUri, gateway.Token, "cli", ChatScopes, SessionScopedCaps);
         foreach (var sessions in options.ChatSessionCounts)
         {
-            var row = await new ChatLatencyBenchmark(endpoint, cpu, sessions, options.ChatRuns, options.ChatTimeLimit, stubMedian)
+            var row = await new ChatLatencyBenchmark(endpoint, cpu, sessions, options.ChatRuns, options.ChatTimeLimit, stubMedian,
+                    options.ChatTurnsPerSessionKey, mode)
                 .RunAsync(cancellationToken);
             rows.Add(row);
             progress($"{row.Metric}: {row.Value}");
@@ -34,7 +36,7 @@ internal sealed class ChatBenchmark(GatewayProcess gateway, string stubBaseUrl, 
 
         var burst = await new ChatStreamingBenchmark(endpoint, cpu, options.StreamingSessions, options.StreamingConnections,
             options.StreamingWaitLimit).RunAsync(cancellationToken);
-        rows.Add(burst);
+        rows.Add(burst with { Metric = $"{burst.Metric} ({mode})" });
         progress($"{burst.Metric}: {burst.Value}");
         return rows;
     }

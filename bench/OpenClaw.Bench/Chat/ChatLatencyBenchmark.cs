@@ -7,9 +7,10 @@ namespace OpenClaw.Bench.Chat;
 
 /// <summary>chat.send → <c>final</c> latency with <paramref name="sessions"/> sessions at once, each on its own
 /// connection and each sending its next message when the previous run is final; bounded by a run count and a time
-/// limit shared by all sessions, after a short warm-up.</summary>
+/// limit shared by all sessions, after a short warm-up. Each sender moves to a fresh session key after
+/// <paramref name="turnsPerKey"/> turns, so every model call carries a chat-sized history, not one that grows with the run count.</summary>
 internal sealed class ChatLatencyBenchmark(
-    GatewayEndpoint endpoint, CpuMeter cpu, int sessions, int runs, TimeSpan timeLimit, TimeSpan stubMedian)
+    GatewayEndpoint endpoint, CpuMeter cpu, int sessions, int runs, TimeSpan timeLimit, TimeSpan stubMedian, int turnsPerKey, string mode)
 {
     private static readonly TimeSpan TargetOverheadP50 = TimeSpan.FromMilliseconds(2);
     private static readonly TimeSpan TargetOverheadP99 = TimeSpan.FromMilliseconds(10);
@@ -18,8 +19,8 @@ internal sealed class ChatLatencyBenchmark(
     public async Task<ResultRow> RunAsync(CancellationToken cancellationToken)
     {
         var metric = sessions == 1
-            ? "chat.send → final, 1 session sequential (zero-delay stub)"
-            : $"chat.send → final, {sessions} sessions at once (zero-delay stub)";
+            ? $"chat.send → final, 1 session sequential ({mode}, ≤{turnsPerKey} turns per session key, zero-delay stub)"
+            : $"chat.send → final, {sessions} sessions at once ({mode}, ≤{turnsPerKey} turns per session key, zero-delay stub)";
         var target = $"overhead p50 < {Format.Milliseconds(TargetOverheadP50)}, p99 < {Format.Milliseconds(TargetOverheadP99)}";
         var clients = new List<ChatClient>(sessions);
         try
@@ -28,13 +29,13 @@ internal sealed class ChatLatencyBenchmark(
                 clients.Add(await ChatClient.OpenAsync(endpoint, cancellationToken));
 
             var warmUp = 4 * sessions + 16;
-            await RunWorkersAsync(clients, new WorkBudget(warmUp, Deadline.After(timeLimit)), new LatencyRecorder(warmUp), new FailureLog(), cancellationToken);
+            await RunWorkersAsync(clients, "warm", new WorkBudget(warmUp, Deadline.After(timeLimit)), new LatencyRecorder(warmUp), new FailureLog(), cancellationToken);
 
             var latencies = new LatencyRecorder(runs);
             var failures = new FailureLog();
             var started = Stopwatch.GetTimestamp();
             var cpuSample = cpu.Start();
-            await RunWorkersAsync(clients, new WorkBudget(runs, Deadline.After(timeLimit)), latencies, failures, cancellationToken);
+            await RunWorkersAsync(clients, "run", new WorkBudget(runs, Deadline.After(timeLimit)), latencies, failures, cancellationToken);
             var elapsed = Stopwatch.GetElapsedTime(started);
             var cpuUse = cpuSample.Stop();
 
@@ -47,7 +48,8 @@ internal sealed class ChatLatencyBenchmark(
             var overheadP99 = p99 - stubMedian;
             var value = $"p50 {Format.Milliseconds(p50)}, p99 {Format.Milliseconds(p99)}; gateway overhead p50 {Format.Milliseconds(overheadP50)}, " +
                         $"p99 {Format.Milliseconds(overheadP99)} ({Format.Count(summary.Count)} runs in {Format.Seconds(elapsed)}, " +
-                        $"{Format.Rate(summary.Count / elapsed.TotalSeconds)}; {Format.Cpu(cpuUse)})";
+                        $"{Format.Rate(summary.Count / elapsed.TotalSeconds)}; {Format.Cpu(cpuUse)}; " +
+                        $"gateway CPU {Format.Milliseconds(elapsed * (cpuUse.Gateway / 100) / summary.Count)} per run)";
             if (failures.Count > 0)
                 value += $"; {failures}";
             var met = failures.Count == 0 && overheadP50 < TargetOverheadP50 && overheadP99 < TargetOverheadP99;
@@ -60,16 +62,21 @@ internal sealed class ChatLatencyBenchmark(
         }
     }
 
-    private static Task RunWorkersAsync(
-        IReadOnlyList<ChatClient> clients, WorkBudget budget, LatencyRecorder latencies, FailureLog failures, CancellationToken cancellationToken) =>
+    private Task RunWorkersAsync(
+        IReadOnlyList<ChatClient> clients, string phase, WorkBudget budget, LatencyRecorder latencies, FailureLog failures,
+        CancellationToken cancellationToken) =>
         Task.WhenAll(clients.Select((client, index) =>
-            Task.Run(() => WorkAsync(client, $"agent:main:bench-{clients.Count}x-{index}", budget, latencies, failures, cancellationToken), cancellationToken)));
+            Task.Run(() => WorkAsync(client, $"agent:main:bench-{clients.Count}x-{index}-{phase}", budget, latencies, failures, cancellationToken),
+                cancellationToken)));
 
-    private static async Task WorkAsync(
-        ChatClient client, string sessionKey, WorkBudget budget, LatencyRecorder latencies, FailureLog failures, CancellationToken cancellationToken)
+    private async Task WorkAsync(
+        ChatClient client, string keyPrefix, WorkBudget budget, LatencyRecorder latencies, FailureLog failures, CancellationToken cancellationToken)
     {
+        var turns = 0;
         while (budget.TryTake())
         {
+            var sessionKey = $"{keyPrefix}-k{turns / turnsPerKey}";
+            turns++;
             using var runTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             runTimeout.CancelAfter(RunTimeout);
             var started = Stopwatch.GetTimestamp();
