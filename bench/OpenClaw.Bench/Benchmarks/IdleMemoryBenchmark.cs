@@ -58,13 +58,13 @@ internal sealed class IdleMemoryBenchmark(GatewayProcess gateway, GatewayEndpoin
         return rows;
     }
 
-    /// <summary>", managed heap U MB used / C MB committed", or nothing when the gateway could not be asked.</summary>
+    /// <summary>" (managed heap U MB used, C MB committed at the last GC)", or nothing when the gateway could not be asked.</summary>
     private async Task<string> HeapTextAsync(CancellationToken cancellationToken)
     {
         try
         {
             return await ManagedHeapProbe.ReadAsync(endpoint, cancellationToken) is { } heap
-                ? $" (managed heap {Format.Megabytes(heap.Used / 1024)} used / {Format.Megabytes(heap.Committed / 1024)} committed)"
+                ? $" (managed heap {Format.Megabytes(heap.Used / 1024)} used, {Format.Megabytes(heap.Committed / 1024)} committed at the last GC)"
                 : "";
         }
         catch (Exception ex) when (ex is InvalidOperationException or System.Net.WebSockets.WebSocketException or JsonException)
