@@ -10,13 +10,13 @@ public static class ClusterEnvironment
     /// <summary>The OpenClaw config file (models, agents, gateway auth); the same variable as in embedded mode.</summary>
     public const string ConfigPath = "OPENCLAW_CONFIG_PATH";
 
-    /// <summary>Local scratch state (agent workspaces, transcripts until they move to append blobs).</summary>
+    /// <summary>Local scratch state (agent workspaces, logs, the generated token); grain state, transcripts and reminders are in Azure Blob.</summary>
     public const string StateDirectory = "OPENCLAW_STATE_DIR";
 
     /// <summary>AMQP URI of the broker. Required. Secret (it carries the password).</summary>
     public const string RabbitMqUri = "OPENCLAW_RABBITMQ_URI";
 
-    /// <summary>Azure Storage connection string for grain state. Required by silos. Secret (account key).</summary>
+    /// <summary>Azure Storage connection string for grain state, transcripts and reminders. Required by silos. Secret (account key).</summary>
     public const string BlobConnectionString = "OPENCLAW_BLOB_CONNECTION_STRING";
 
     /// <summary>Names this process in logs; defaults to the machine (container) name.</summary>
