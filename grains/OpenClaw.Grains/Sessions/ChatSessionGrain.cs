@@ -67,7 +67,11 @@ public sealed partial class ChatSessionGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await _watchdog.ObserveAsync();
-        if (State.ActiveRun is null) return;
+        if (State.ActiveRun is null)
+        {
+            await _runs.FlushSettlementAsync(cancellationToken);
+            return;
+        }
         try
         {
             // Settle here so clients get a terminal event now (the run's own late report will be stale); queued
@@ -273,6 +277,7 @@ public sealed partial class ChatSessionGrain(
                 return;
             }
 
+            await _runs.FlushSettlementAsync(CancellationToken.None);
             // Back-to-back runs keep the watchdog: it goes only after a whole idle period.
             if (NowMs - State.UpdatedAt >= (long)SessionWatchdog.Period.TotalMilliseconds) await _watchdog.DisarmAsync();
         }, CancellationToken.None);

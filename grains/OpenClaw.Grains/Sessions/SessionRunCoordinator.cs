@@ -27,11 +27,23 @@ internal sealed class SessionRunCoordinator(
     public const long RecoverySeqGap = 100_000;
 
     private AgentRun? _active;
+    private bool _settlementUnwritten;
 
     private ChatSessionState State => state.State;
     private long NowMs => services.Time.GetUtcNow().ToUnixTimeMilliseconds();
 
     public bool IsIdle => State.ActiveRun is null;
+
+    /// <summary>
+    /// Writes a settled state that was left to ride on the next write (see <see cref="SettleAsync"/>); called when the
+    /// session goes idle (watchdog tick) and before it deactivates. No-op when there is none.
+    /// </summary>
+    public async Task FlushSettlementAsync(CancellationToken cancellationToken)
+    {
+        if (!_settlementUnwritten) return;
+        await state.WriteStateAsync(cancellationToken);
+        _settlementUnwritten = false;
+    }
 
     /// <summary>Appends the inputs' user messages, records the run as active (durably), then starts it.</summary>
     public async Task StartAsync(IReadOnlyList<PendingInput> inputs, CancellationToken cancellationToken)
@@ -70,6 +82,7 @@ internal sealed class SessionRunCoordinator(
         }
 
         await stateWrite;
+        _settlementUnwritten = false; // that write carried the previous run's settlement too
         hooks.Watchdog.Arm();
 
         var config = services.Config.Current.Config;
@@ -163,6 +176,15 @@ internal sealed class SessionRunCoordinator(
     {
         if (State.ActiveRun is { } record && _active?.RunId != record.RunId)
         {
+            if (transcript.CompletedReplyOf([record.RunId, .. record.MergedRunIds]) is { } reply)
+            {
+                // The reply was durable (the client may have seen its final) and only the settled state was not yet
+                // written: settle the run as it ended, from the transcript.
+                await SettleAsync(record, RecoveredOutcome(record, reply), cancellationToken);
+                await StartNextAsync(cancellationToken);
+                return;
+            }
+
             await SettleAsync(record, new RunOutcome
             {
                 RunId = record.RunId,
@@ -176,6 +198,20 @@ internal sealed class SessionRunCoordinator(
 
         await StartNextAsync(cancellationToken);
     }
+
+    private static RunOutcome RecoveredOutcome(ActiveRunRecord record, ChatMessage reply) => new()
+    {
+        RunId = record.RunId,
+        Status = RunStatuses.Ok,
+        Seq = record.Seq + RecoverySeqGap,
+        StopReason = reply.StopReason ?? "stop",
+        LastMessage = reply,
+        LastMessageIsPersisted = true,
+        ReplyText = reply.Text(),
+        Provider = reply.Provider,
+        Model = reply.Model,
+        Usage = reply.Usage,
+    };
 
     /// <summary>Requests the abort of the active run (it settles itself) and settles matching queued inputs now.</summary>
     public async Task<AbortResult> AbortAsync(string? runId, CancellationToken cancellationToken)
@@ -243,11 +279,23 @@ internal sealed class SessionRunCoordinator(
         }
     }
 
-    /// <summary>Persists the outcome (transcript, then state) before publishing the terminal events.</summary>
+    /// <summary>
+    /// Persists the outcome before publishing the terminal events. The transcript is the source of truth: when a run
+    /// ends ok with a reply appended here, that append is the only write before <c>final</c>; the settled state
+    /// (run record cleared, counters, recent runs) stays in memory and rides on the session's next state write (the
+    /// next run's start, which writes the state anyway), or is written when the session goes idle or deactivates
+    /// (<see cref="FlushSettlementAsync"/>). A crash before that leaves the run recorded as active with its reply last
+    /// in the transcript, and <see cref="RecoverAsync"/> settles it as ok from there. Every other outcome writes the
+    /// state before its terminal events, as the transcript alone could not tell it.
+    /// </summary>
     private async Task SettleAsync(ActiveRunRecord record, RunOutcome outcome, CancellationToken cancellationToken)
     {
+        var replyAppended = false;
         if (outcome.LastMessage is { } last && !outcome.LastMessageIsPersisted)
+        {
             await transcript.AppendMessagesAsync([last], cancellationToken);
+            replyAppended = true;
+        }
 
         var now = NowMs;
         var snapshot = new RunSnapshot
@@ -283,7 +331,15 @@ internal sealed class SessionRunCoordinator(
             _ => "failed",
         };
         State.UpdatedAt = now;
-        await state.WriteStateAsync(cancellationToken);
+        if (replyAppended && outcome.Status == RunStatuses.Ok && transcript.CompletedReplyOf([record.RunId, .. record.MergedRunIds]) is not null)
+        {
+            _settlementUnwritten = true;
+        }
+        else
+        {
+            await state.WriteStateAsync(cancellationToken);
+            _settlementUnwritten = false;
+        }
         hooks.KeepActiveFor(TimeSpan.Zero);
 
         var emitter = events.ForRun(record.RunId, record.SessionId, outcome.Seq);

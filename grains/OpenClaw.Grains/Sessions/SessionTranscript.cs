@@ -54,6 +54,27 @@ internal sealed class SessionTranscript(ITranscriptStore store, TimeProvider tim
     /// <summary>The model context of the open transcript (what <see cref="RunContextBuilder"/> makes of the file), a fresh list.</summary>
     public List<ChatMessage> BuildContext() => RunContextBuilder.Build(_context.Entries);
 
+    /// <summary>
+    /// The final assistant reply of the run whose inputs carry <paramref name="runKeys"/>, when the transcript ends
+    /// with it: the last entry is an assistant message that stopped on its own (not for a tool, an error or an abort),
+    /// and walking back over that run's tool turns and steering messages reaches one of its inputs before any earlier
+    /// terminal reply. Null otherwise. Lets a crash after the reply was durable settle the run as the client saw it.
+    /// </summary>
+    public ChatMessage? CompletedReplyOf(IReadOnlyCollection<string> runKeys)
+    {
+        var entries = _context.Entries;
+        if (entries.Count == 0 || entries[^1].Message is not { Role: ChatRoles.Assistant } reply || !IsTerminal(reply)) return null;
+        for (var i = entries.Count - 2; i >= 0; i--)
+        {
+            if (entries[i].Message is not { } message) continue;
+            if (message.Role == ChatRoles.User && entries[i].IdempotencyKey is { } key && runKeys.Contains(key)) return reply;
+            if (message.Role == ChatRoles.Assistant && IsTerminal(message)) return null;
+        }
+        return null;
+    }
+
+    private static bool IsTerminal(ChatMessage assistant) => assistant.StopReason is not ("toolUse" or "error" or "aborted");
+
     /// <summary>Appends messages (one write, durable on return); returns the entry ids.</summary>
     public Task<IReadOnlyList<string>> AppendMessagesAsync(IReadOnlyList<ChatMessage> messages, CancellationToken cancellationToken) =>
         AppendAsync(messages.Select(m => NewEntry(TranscriptEntryTypes.Message) with { Message = m }).ToList(), cancellationToken);

@@ -120,4 +120,52 @@ public sealed class ChatSessionRecoveryTests : IAsyncDisposable
         var continued = await events.WaitForCompletionAsync("g2");
         Assert.Equal("echo: waiting", continued.Run.ReplyText);
     }
+
+    [Fact]
+    public async Task KilledSilo_AfterAnOkFinal_NewSiloSettlesTheRunOkFromTheTranscript()
+    {
+        var key = $"agent:main:after-final-{Guid.NewGuid():N}";
+        var model = new ScriptedModelRouter();
+        await using (var silo = await SessionSilo.StartAsync(_directory.Path, model, durable: true))
+        {
+            await using var log = await SessionEventLog.SubscribeAsync(silo.Streams, key);
+            await silo.Session(key).SendAsync(new SendMessage { Text = "answered", IdempotencyKey = "f1" });
+            await log.WaitForCompletionAsync("f1");
+            // The settled state rides on the next write; until then the stored state still records the run as active.
+            Assert.Contains(Directory.EnumerateFiles(_directory.Path, "*", SearchOption.AllDirectories)
+                .Where(f => !f.EndsWith(".jsonl", StringComparison.Ordinal)), f => File.ReadAllText(f).Contains("\"f1\"", StringComparison.Ordinal)
+                    && File.ReadAllText(f).Contains("activeRun\":{", StringComparison.OrdinalIgnoreCase));
+            await silo.KillAsync();
+        }
+
+        await using var restarted = await SessionSilo.StartAsync(_directory.Path, model, durable: true);
+        var session = restarted.Session(key);
+        var run = await session.GetRunAsync("f1");
+        Assert.Equal((RunStatuses.Ok, "echo: answered"), (run.Status, run.ReplyText));
+        var history = await session.GetHistoryAsync(new HistoryQuery());
+        Assert.Equal(["answered", "echo: answered"], history.Messages.Select(m => m.Message.Text()));
+
+        await using var events = await SessionEventLog.SubscribeAsync(restarted.Streams, key);
+        await session.SendAsync(new SendMessage { Text = "next", IdempotencyKey = "f2" });
+        Assert.Equal(RunStatuses.Ok, (await events.WaitForCompletionAsync("f2")).Run.Status);
+    }
+
+    [Fact]
+    public async Task GracefulStop_AfterAnOkFinal_WritesTheSettledState()
+    {
+        var key = $"agent:main:flush-{Guid.NewGuid():N}";
+        var model = new ScriptedModelRouter();
+        await using (var silo = await SessionSilo.StartAsync(_directory.Path, model, durable: true))
+        {
+            await using var log = await SessionEventLog.SubscribeAsync(silo.Streams, key);
+            await silo.Session(key).SendAsync(new SendMessage { Text = "answered", IdempotencyKey = "s1" });
+            await log.WaitForCompletionAsync("s1");
+            await silo.StopAsync();
+        }
+
+        Assert.DoesNotContain(Directory.EnumerateFiles(_directory.Path, "*", SearchOption.AllDirectories)
+            .Where(f => !f.EndsWith(".jsonl", StringComparison.Ordinal)), f => File.ReadAllText(f).Contains("activeRun\":{", StringComparison.OrdinalIgnoreCase));
+        await using var restarted = await SessionSilo.StartAsync(_directory.Path, model, durable: true);
+        Assert.Equal(RunStatuses.Ok, (await restarted.Session(key).GetRunAsync("s1")).Status);
+    }
 }
