@@ -290,11 +290,10 @@ public sealed partial class ChatSessionGrain(
 
     private async Task EnsureSessionAsync(CancellationToken cancellationToken)
     {
-        if (State.SessionId is null)
-        {
-            SessionLifecycle.StartNewSession(State, NowMs);
-            await state.WriteStateAsync(cancellationToken);
-        }
+        // The new session id is not written here: every caller writes the state before it answers (the send with its
+        // run record or queue entry, inject and patch after their change), and that one write carries the id too. A
+        // crash before it leaves at most an unreferenced transcript file of a call that was never acknowledged.
+        if (State.SessionId is null) SessionLifecycle.StartNewSession(State, NowMs);
 
         await OpenTranscriptAsync(cancellationToken);
     }
