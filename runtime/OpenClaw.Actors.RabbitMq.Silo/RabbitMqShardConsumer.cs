@@ -112,7 +112,7 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
             _probe.Start();
             // Counted as a member only now that a consumer waits on every shard queue: a shard handed off can reach this silo.
             _membership = await SiloMembership.JoinAsync(connection, _topology, cancellationToken).ConfigureAwait(false);
-            _rebalancer = new ShardRebalancer(connection, _topology, _ownership, ReleaseShardAsync, ReopenClosedReceiversAsync, _options, _time,
+            _rebalancer = new ShardRebalancer(connection, _topology, _ownership, ReleaseShardAsync, IsShardBusy, ReopenClosedReceiversAsync, _options, _time,
                 _loggers.CreateLogger<ShardRebalancer>());
             _rebalancer.Start();
 
@@ -161,6 +161,9 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
             _lifecycle.Release();
         }
     }
+
+    /// <summary>Whether a grain of <paramref name="shard"/> has background work going on (the rebalancer leaves such shards alone).</summary>
+    private bool IsShardBusy(int shard) => _catalog.AnyBusy(id => ShardMap.ShardOf(id, _topology.ShardCount) == shard);
 
     /// <summary>
     /// Hands one shard to the next waiting silo (the hand-off primitive a rebalancer uses; 3.10 never moves a shard by
@@ -264,7 +267,7 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
     public async Task<int> RebalanceAsync(CancellationToken cancellationToken)
     {
         if (_connection is not { } connection) throw new InvalidOperationException("The shard consumer is not started.");
-        var round = new ShardRebalancer(connection, _topology, _ownership, ReleaseShardAsync, ReopenClosedReceiversAsync, _options, _time,
+        var round = new ShardRebalancer(connection, _topology, _ownership, ReleaseShardAsync, IsShardBusy, ReopenClosedReceiversAsync, _options, _time,
             _loggers.CreateLogger<ShardRebalancer>());
         await using (round.ConfigureAwait(false)) return await round.RebalanceOnceAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -12,6 +12,18 @@ public sealed class RebalancePlanTests
     }
 
     [Fact]
+    public void ShardToRelease_HighestShardBusy_ReleasesTheHighestIdleShard()
+    {
+        Assert.Equal(5, RebalancePlan.ShardToRelease([0, 1, 2, 3, 4, 5, 6, 7], shardCount: 8, silos: 2, isBusy: shard => shard >= 6));
+    }
+
+    [Fact]
+    public void ShardToRelease_EveryShardBusy_ReleasesNothingThisRound()
+    {
+        Assert.Null(RebalancePlan.ShardToRelease([0, 1, 2, 3, 4, 5, 6, 7], shardCount: 8, silos: 2, isBusy: _ => true));
+    }
+
+    [Fact]
     public void ShardToRelease_AtFairShare_ReleasesNothing()
     {
         Assert.Null(RebalancePlan.ShardToRelease([0, 1, 2, 3], shardCount: 8, silos: 2));

@@ -20,6 +20,7 @@ internal sealed partial class ShardRebalancer : IAsyncDisposable
     private readonly ShardTopology _topology;
     private readonly RabbitMqShardOwnership _ownership;
     private readonly Func<int, CancellationToken, Task<bool>> _release;
+    private readonly Func<int, bool> _isBusy;
     private readonly Func<CancellationToken, Task<int>> _repair;
     private readonly bool _handOff;
     private readonly TimeSpan _interval;
@@ -30,7 +31,7 @@ internal sealed partial class ShardRebalancer : IAsyncDisposable
     private Task? _loop;
 
     public ShardRebalancer(IConnection connection, ShardTopology topology, RabbitMqShardOwnership ownership,
-        Func<int, CancellationToken, Task<bool>> release, Func<CancellationToken, Task<int>> repair, RabbitMqTransportOptions options,
+        Func<int, CancellationToken, Task<bool>> release, Func<int, bool> isBusy, Func<CancellationToken, Task<int>> repair, RabbitMqTransportOptions options,
         TimeProvider time, ILogger logger)
     {
         _repair = repair;
@@ -39,6 +40,7 @@ internal sealed partial class ShardRebalancer : IAsyncDisposable
         _topology = topology;
         _ownership = ownership;
         _release = release;
+        _isBusy = isBusy;
         _interval = options.RebalanceInterval;
         _pause = options.HandOffPause;
         _time = time;
@@ -55,7 +57,7 @@ internal sealed partial class ShardRebalancer : IAsyncDisposable
         {
             var silos = await SiloMembership.CountAsync(_connection, _topology, cancellationToken).ConfigureAwait(false);
             var owned = _ownership.OwnedShards;
-            if (RebalancePlan.ShardToRelease(owned, _topology.ShardCount, silos) is not { } shard) break;
+            if (RebalancePlan.ShardToRelease(owned, _topology.ShardCount, silos, _isBusy) is not { } shard) break;
 
             LogHandingOff(shard, owned.Count, silos, RebalancePlan.FairShare(_topology.ShardCount, silos));
             if (await _release(shard, cancellationToken).ConfigureAwait(false)) released++;

@@ -119,6 +119,15 @@ internal sealed partial class GrainActivation : IActivationStateEvents
         }
     }
 
+    /// <summary>Whether the grain is inside a <c>DelayDeactivation</c> window at <paramref name="now"/>.</summary>
+    public bool IsKeptActive(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            return _state == ActivationState.Valid && now < _keepAliveUntil;
+        }
+    }
+
     /// <summary>Whether idle collection may deactivate this activation now.</summary>
     public bool IsCollectible(DateTimeOffset now, TimeSpan collectionAge)
     {

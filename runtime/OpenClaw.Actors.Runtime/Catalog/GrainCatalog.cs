@@ -96,6 +96,21 @@ public sealed partial class GrainCatalog : IGrainDispatcher, IReminderInvoker
         await DispatchAsync(call, linked.Token).WaitAsync(linked.Token).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Whether an activation matching <paramref name="predicate"/> asked to stay active (<c>DelayDeactivation</c>) for
+    /// background work that is still going on; moving such a grain would cut that work.
+    /// </summary>
+    public bool AnyBusy(Func<GrainId, bool> predicate)
+    {
+        var now = _time.GetUtcNow();
+        foreach (var activation in _activations.Values)
+        {
+            if (predicate(activation.GrainId) && activation.IsKeptActive(now)) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Deactivates the activations matching <paramref name="predicate"/> and waits until they are gone.</summary>
     public Task DeactivateAsync(Func<GrainId, bool> predicate, DeactivationReason reason, CancellationToken cancellationToken)
     {
