@@ -78,8 +78,7 @@ public sealed class FileReminderTable : IReminderTable, IDisposable
     /// </summary>
     private async Task<string?> UpdateAsync(Func<List<ReminderEntry>, (int Index, ReminderEntry? Row)?> change, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        await using var held = await LockAsync(cancellationToken).ConfigureAwait(false);
+        await using var held = await LockCreatingDirectoryAsync(cancellationToken).ConfigureAwait(false);
         var table = await LoadAsync(held.LockFile, cancellationToken).ConfigureAwait(false);
         var rows = table.Rows.ToList();
         if (change(rows) is not { } decision) return null;
@@ -162,6 +161,20 @@ public sealed class FileReminderTable : IReminderTable, IDisposable
         {
             // Never start from an empty table over a damaged one: that would silently drop every reminder.
             throw new InvalidDataException($"Reminder table '{FilePath}' is corrupt and was left untouched ({ex.Message}). Repair or remove it.", ex);
+        }
+    }
+
+    /// <summary><see cref="LockAsync"/>, creating the table's directory only when the lock file cannot be created for want of it (not a mkdir per change).</summary>
+    private async Task<AsyncLockHandle> LockCreatingDirectoryAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LockAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex is DirectoryNotFoundException or FileNotFoundException)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+            return await LockAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

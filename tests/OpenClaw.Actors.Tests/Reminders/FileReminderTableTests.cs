@@ -35,6 +35,19 @@ public sealed class FileReminderTableTests : ReminderTableContractTests, IDispos
     }
 
     [Fact]
+    public async Task Upsert_IntoADirectoryThatDoesNotExistYet_CreatesItAndWrites()
+    {
+        var missing = Path.Combine(_directory.Path, "not", "yet");
+        using var table = new FileReminderTable(missing);
+        var entry = NewEntry();
+
+        var etag = await table.TryUpsertAsync(entry, null, CancellationToken.None);
+
+        Assert.True(File.Exists(Path.Combine(missing, "reminders.json")));
+        Assert.Equal(entry with { ETag = etag }, await table.ReadAsync(entry.GrainId, entry.ReminderName, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Read_WithLeftoverTempFile_ReturnsTheLastCompleteTable()
     {
         var entry = NewEntry();
