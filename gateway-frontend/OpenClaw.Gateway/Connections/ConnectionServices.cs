@@ -26,4 +26,7 @@ internal sealed class ConnectionServices(
     public PresenceTracker Presence { get; } = presence;
     public TimeProvider Time { get; } = time;
     public ILogger Logger { get; } = logger;
+
+    /// <summary>Shared by every connection's writer: paces presence sends across all of them.</summary>
+    public FanOutPacer FanOut { get; } = new(FanOutPacer.DefaultBytesPerSecond, FanOutPacer.DefaultBurstBytes, time);
 }

@@ -23,6 +23,7 @@ internal sealed partial class GatewayConnection : IRpcConnectionSink, IDisposabl
     private readonly TimeSpan _closeTimeout;
     private readonly ILogger _logger;
     private readonly EventHold _eventHold;
+    private readonly FanOutPacer? _fanOut;
     private ITimer? _closeDeadline;
     private int _closeCode;
 
@@ -35,7 +36,8 @@ internal sealed partial class GatewayConnection : IRpcConnectionSink, IDisposabl
         int maxQueuedFrames,
         TimeSpan closeTimeout,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        FanOutPacer? fanOut = null)
     {
         Id = id;
         _socket = socket;
@@ -47,6 +49,7 @@ internal sealed partial class GatewayConnection : IRpcConnectionSink, IDisposabl
         _closeTimeout = closeTimeout;
         _time = time;
         _logger = logger;
+        _fanOut = fanOut;
         _eventHold = new EventHold(e => Observe(_outbound.EnqueueEvent(e.EventName, e.PayloadJson, withSeq: true, e.DropIfSlow, e.StateVersion), e.EventName));
     }
 
@@ -138,9 +141,18 @@ internal sealed partial class GatewayConnection : IRpcConnectionSink, IDisposabl
                         return;
                     }
 
-                    if (item.Kind == OutboundItemKind.Presence && !_outbound.TryResolvePresence(item, out item))
+                    if (item.Kind == OutboundItemKind.Presence)
                     {
-                        continue; // Superseded by a newer presence queued behind it.
+                        // Paced before it is resolved, so a presence that arrives while this one waits is the one sent.
+                        if (_fanOut is not null)
+                        {
+                            await _fanOut.WaitAsync(item.Bytes, _aborted.Token).ConfigureAwait(false);
+                        }
+
+                        if (!_outbound.TryResolvePresence(item, out item))
+                        {
+                            continue; // Superseded by a newer presence queued behind it.
+                        }
                     }
 
                     await _sender.SendAsync(item, _aborted.Token).ConfigureAwait(false);

@@ -18,7 +18,7 @@ internal sealed partial class GatewayWebSocketHandler(ConnectionServices service
 
         using var connection = new GatewayConnection(
             Guid.NewGuid().ToString(), socket, http.Connection.RemoteIpAddress, Guid.NewGuid().ToString(),
-            options.MaxBufferedBytes, options.MaxQueuedFrames, options.CloseTimeout, services.Time, logger);
+            options.MaxBufferedBytes, options.MaxQueuedFrames, options.CloseTimeout, services.Time, logger, services.FanOut);
         LogOpened(logger, connection.Id, connection.RemoteIp?.ToString());
         await new ConnectionSession(connection, services).RunAsync().ConfigureAwait(false);
         LogClosed(logger, connection.Id, connection.CloseCode, (int?)socket.CloseStatus);
