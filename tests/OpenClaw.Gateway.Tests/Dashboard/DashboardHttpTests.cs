@@ -110,6 +110,8 @@ public sealed class DashboardHttpTests(GatewayFixture fixture) : IClassFixture<G
             await grains.GetGrain<ISessionIndexGrain>($"dashboard-{Guid.NewGuid():N}").GetSummaryAsync(0).WaitAsync(Timeout);
         var (client, _) = await GatewayTestClient.ConnectAsync(fixture.BaseAddress);
         await using var connected = client;
+        Assert.True((await client.RequestAsync("sessions.subscribe", new JsonObject())).Ok);
+        Assert.True((await client.RequestAsync("sessions.messages.subscribe", new JsonObject { ["key"] = $"agent:main:dashboard-{Guid.NewGuid():N}" })).Ok);
 
         var report = await GetStatusAsync();
 
@@ -140,7 +142,7 @@ public sealed class DashboardHttpTests(GatewayFixture fixture) : IClassFixture<G
         var front = Assert.Single(Field.Array(report, "fronts"))!.AsObject();
         Assert.True(Field.Bool(front, "alive"));
         Assert.True(Field.Number(front, "connections") >= 1);
-        Assert.True(front.ContainsKey("subscriptions"));
+        Assert.True(Field.Number(front, "subscriptions") >= 2); // this test's two; other tests of the fixture may add theirs
     }
 
     [Fact]

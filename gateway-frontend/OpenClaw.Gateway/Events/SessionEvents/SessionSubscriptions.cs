@@ -15,6 +15,11 @@ namespace OpenClaw.Gateway.Events.SessionEvents;
 /// are pruned whenever a subscribe finds more entries than live connections plus <see cref="PruneSlack"/>, so the
 /// map never outgrows the live connections by more than that.
 /// </para>
+/// <para>
+/// <see cref="FollowCount"/> is a running total kept beside the table (so reading it costs nothing): followed
+/// sessions plus <c>sessions.changed</c> subscriptions. Like the table, it still counts a closed connection's entries
+/// until they are pruned.
+/// </para>
 /// </summary>
 internal sealed class SessionSubscriptions(ConnectionRegistry connections)
 {
@@ -22,29 +27,58 @@ internal sealed class SessionSubscriptions(ConnectionRegistry connections)
     private const int PruneSlack = 32;
 
     private readonly ConcurrentDictionary<string, ConnectionSubscriptions> _byConnection = new(StringComparer.Ordinal);
+    private long _followCount;
+
+    /// <summary>Followed sessions plus <c>sessions.changed</c> subscriptions, over every connection in the table.</summary>
+    public long FollowCount => Interlocked.Read(ref _followCount);
 
     /// <summary>Follows <paramref name="sessionKey"/>; throws when the connection already follows the maximum.</summary>
     public void Follow(string connectionId, string sessionKey)
     {
-        if (!For(connectionId).TryFollow(sessionKey))
+        if (!TryFollow(connectionId, sessionKey))
         {
             throw new RpcException(ErrorCodes.InvalidRequest, $"a connection may follow at most {MaxSessionsPerConnection} sessions");
         }
     }
 
     /// <summary>Follows the session of a run the connection started; silently skipped at the bound.</summary>
-    public void FollowRunSession(string connectionId, string sessionKey) => For(connectionId).TryFollow(sessionKey);
+    public void FollowRunSession(string connectionId, string sessionKey) => TryFollow(connectionId, sessionKey);
 
-    public bool Unfollow(string connectionId, string sessionKey) =>
-        _byConnection.TryGetValue(connectionId, out var subscriptions) && subscriptions.Unfollow(sessionKey);
+    public bool Unfollow(string connectionId, string sessionKey)
+    {
+        if (!_byConnection.TryGetValue(connectionId, out var subscriptions) || !subscriptions.Unfollow(sessionKey))
+        {
+            return false;
+        }
+
+        Interlocked.Decrement(ref _followCount);
+        return true;
+    }
 
     public bool Follows(string connectionId, string sessionKey) =>
         _byConnection.TryGetValue(connectionId, out var subscriptions) && subscriptions.Follows(sessionKey);
 
-    public void SubscribeSessionChanges(string connectionId) => For(connectionId).WantsSessionChanges = true;
+    public void SubscribeSessionChanges(string connectionId)
+    {
+        if (For(connectionId).TrySubscribeSessionChanges())
+        {
+            Interlocked.Increment(ref _followCount);
+        }
+    }
 
     public bool WantsSessionChanges(string connectionId) =>
         _byConnection.TryGetValue(connectionId, out var subscriptions) && subscriptions.WantsSessionChanges;
+
+    private bool TryFollow(string connectionId, string sessionKey)
+    {
+        var (followed, added) = For(connectionId).TryFollow(sessionKey);
+        if (added)
+        {
+            Interlocked.Increment(ref _followCount);
+        }
+
+        return followed;
+    }
 
     private ConnectionSubscriptions For(string connectionId)
     {
@@ -63,7 +97,10 @@ internal sealed class SessionSubscriptions(ConnectionRegistry connections)
         {
             if (!live.Contains(connectionId))
             {
-                _byConnection.TryRemove(connectionId, out _);
+                if (_byConnection.TryRemove(connectionId, out var removed))
+                {
+                    Interlocked.Add(ref _followCount, -removed.Count);
+                }
             }
         }
     }
@@ -74,17 +111,47 @@ internal sealed class SessionSubscriptions(ConnectionRegistry connections)
         private readonly HashSet<string> _sessions = new(StringComparer.Ordinal);
         private volatile bool _wantsSessionChanges;
 
-        public bool WantsSessionChanges
+        public bool WantsSessionChanges => _wantsSessionChanges;
+
+        /// <summary>What this connection adds to <see cref="FollowCount"/>.</summary>
+        public int Count
         {
-            get => _wantsSessionChanges;
-            set => _wantsSessionChanges = value;
+            get
+            {
+                lock (_gate)
+                {
+                    return _sessions.Count + (_wantsSessionChanges ? 1 : 0);
+                }
+            }
         }
 
-        public bool TryFollow(string sessionKey)
+        /// <summary>True the first time only.</summary>
+        public bool TrySubscribeSessionChanges()
         {
             lock (_gate)
             {
-                return _sessions.Contains(sessionKey) || (_sessions.Count < MaxSessionsPerConnection && _sessions.Add(sessionKey));
+                if (_wantsSessionChanges)
+                {
+                    return false;
+                }
+
+                _wantsSessionChanges = true;
+                return true;
+            }
+        }
+
+        /// <summary>Followed: the session is followed now; Added: by this call.</summary>
+        public (bool Followed, bool Added) TryFollow(string sessionKey)
+        {
+            lock (_gate)
+            {
+                if (_sessions.Contains(sessionKey))
+                {
+                    return (true, false);
+                }
+
+                var added = _sessions.Count < MaxSessionsPerConnection && _sessions.Add(sessionKey);
+                return (added, added);
             }
         }
 
