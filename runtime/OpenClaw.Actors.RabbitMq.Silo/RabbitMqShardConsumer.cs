@@ -170,7 +170,9 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
     /// itself): stops starting its calls, waits for the ones in flight, deactivates this silo's grains of the shard
     /// (reason Migrating), closes its channel (the broker requeues what was held and activates the next consumer), probes
     /// the shard so the new owner knows at once, and subscribes again at the back of the queue's waiting consumers. With
-    /// no other silo waiting, this silo becomes the active consumer again. Returns false when the silo did not own it.
+    /// no other silo waiting, this silo becomes the active consumer again. Returns false when the silo did not own it, or
+    /// when a grain of the shard was left busy by a turn that finished during the drain (an agent run in the background):
+    /// then the drain is cancelled and the held calls run here, in order.
     /// <para>
     /// Why closing the channel rather than nack + cancel: the deliveries that arrived after the drain began (prefetched,
     /// never started) must go back in order and before anything newer. A nack-requeue while still subscribed would hand
@@ -199,6 +201,15 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
             var receiver = _receivers[shard];
             receiver.BeginDrain();
             await receiver.WhenIdleAsync(CancellationToken.None).ConfigureAwait(false);
+            if (IsShardBusy(shard))
+            {
+                // A turn that finished while draining left background work (an agent run) behind: deactivating now
+                // would cut it. Keep the shard; the rebalancer picks another one or tries again next round.
+                receiver.CancelDrain();
+                LogHandOffCancelledBusy(shard);
+                return false;
+            }
+
             var owned = tracker.Release(shard);
             var reason = new DeactivationReason(DeactivationReasonCode.Migrating, $"Shard {shard} is handed to another silo.");
             bool InShard(GrainId id) => ShardMap.ShardOf(id, _topology.ShardCount) == shard;
@@ -358,6 +369,9 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
 
     [LoggerMessage(2764, LogLevel.Warning, "Shard {Shard} was handed off, but subscribing to it again failed; the repair round retries")]
     private partial void LogResubscribeFailed(Exception exception, int shard);
+
+    [LoggerMessage(2765, LogLevel.Information, "Hand-off of shard {Shard} cancelled: a grain of it has background work going on")]
+    private partial void LogHandOffCancelledBusy(int shard);
 
     [LoggerMessage(2762, LogLevel.Warning, "Closing part of the RabbitMQ shard consumer failed")]
     private partial void LogCloseFailed(Exception exception);

@@ -17,6 +17,10 @@ internal sealed class ShardReceiver : IShardAcknowledger, IAsyncDisposable
     private readonly ShardOwnershipTracker _ownership;
     private readonly InFlightCalls _inFlight = new();
     private readonly SemaphoreSlim _settleLock = new(1, 1);
+    // Deliveries that arrived while draining, in order, kept so a cancelled hand-off can still run them. Bounded by the
+    // channel's prefetch: the broker sends no more while these are unsettled.
+    private readonly List<BasicDeliverEventArgs> _held = [];
+    private readonly Lock _drainLock = new();
     private volatile bool _draining;
     private volatile bool _closing;
 
@@ -59,8 +63,28 @@ internal sealed class ShardReceiver : IShardAcknowledger, IAsyncDisposable
         }
     }
 
-    /// <summary>Stops starting calls; deliveries from now on stay unsettled and go back to the queue when the channel closes.</summary>
-    public void BeginDrain() => _draining = true;
+    /// <summary>
+    /// Stops starting calls; deliveries from now on stay unsettled (held) and go back to the queue when the channel
+    /// closes, unless <see cref="CancelDrain"/> takes the shard back into service.
+    /// </summary>
+    public void BeginDrain()
+    {
+        lock (_drainLock) _draining = true;
+    }
+
+    /// <summary>
+    /// Takes the shard back into service after <see cref="BeginDrain"/> (a hand-off that found the shard busy): the
+    /// deliveries held meanwhile start now, in the order they arrived, before any later one.
+    /// </summary>
+    public void CancelDrain()
+    {
+        lock (_drainLock)
+        {
+            _draining = false;
+            foreach (var delivery in _held) Start(delivery);
+            _held.Clear();
+        }
+    }
 
     public Task WhenIdleAsync(CancellationToken cancellationToken) => _inFlight.WhenIdleAsync(cancellationToken);
 
@@ -92,11 +116,27 @@ internal sealed class ShardReceiver : IShardAcknowledger, IAsyncDisposable
 
     private Task OnReceivedAsync(object sender, BasicDeliverEventArgs delivery)
     {
-        if (_draining) return Task.CompletedTask;
+        lock (_drainLock)
+        {
+            if (_draining)
+            {
+                // The body is only valid during this callback: keep a copy.
+                _held.Add(new BasicDeliverEventArgs(delivery.ConsumerTag, delivery.DeliveryTag, delivery.Redelivered, delivery.Exchange,
+                    delivery.RoutingKey, delivery.BasicProperties, delivery.Body.ToArray(), delivery.CancellationToken));
+                return Task.CompletedTask;
+            }
+
+            Start(delivery);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Start(BasicDeliverEventArgs delivery)
+    {
         // Only the active consumer of a single-active-consumer queue gets deliveries: this one proves ownership.
         _ownership.Delivered(Shard);
         _inFlight.Track(_handler.Accept(Shard, this, delivery));
-        return Task.CompletedTask;
     }
 
     // A receiver this silo closes itself reports nothing: whoever closes it has already released the shard, and a late
