@@ -74,9 +74,13 @@ public sealed class ConfigWatcher : IDisposable
             _watchedFiles = new HashSet<string>(includedPaths.Prepend(_configPath), StringComparer.Ordinal);
             foreach (var directory in _watchedFiles.Select(f => Path.GetDirectoryName(f)!).Distinct(StringComparer.Ordinal))
             {
-                if (!_watchersByDirectory.ContainsKey(directory))
+                if (!_watchersByDirectory.TryGetValue(directory, out var watcher))
                 {
                     TryWatchDirectory(directory);
+                }
+                else
+                {
+                    AddFilters(watcher, directory);
                 }
             }
         }
@@ -91,6 +95,9 @@ public sealed class ConfigWatcher : IDisposable
                 NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
                 IncludeSubdirectories = false,
             };
+            // Only the watched names: the config often sits in the state directory, whose other files (reminders, logs)
+            // change on every agent run and would otherwise each cost an event here.
+            AddFilters(watcher, directory);
             watcher.Changed += OnFileEvent;
             watcher.Created += OnFileEvent;
             watcher.Deleted += OnFileEvent;
@@ -106,6 +113,15 @@ public sealed class ConfigWatcher : IDisposable
         catch (Exception exception) when (exception is ArgumentException or IOException or PlatformNotSupportedException)
         {
             _logger.ConfigWatchFailed(directory, exception);
+        }
+    }
+
+    private void AddFilters(FileSystemWatcher watcher, string directory)
+    {
+        foreach (var file in _watchedFiles.Where(f => Path.GetDirectoryName(f) == directory))
+        {
+            var name = Path.GetFileName(file);
+            if (!watcher.Filters.Contains(name)) watcher.Filters.Add(name);
         }
     }
 
