@@ -28,7 +28,7 @@ public sealed partial class JsonlTranscriptStore(
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await WriteAsync(path, FileMode.CreateNew, Serialize([header]), cancellationToken);
+            await WriteAsync(path, FileMode.CreateNew, TranscriptLines.Serialize([header]), cancellationToken);
             return new TranscriptContent(header, []);
         }
 
@@ -45,7 +45,7 @@ public sealed partial class JsonlTranscriptStore(
         var content = Parse(bytes.AsSpan(0, validLength), path);
         if (content.Header is null && content.Entries.Count == 0)
         {
-            await WriteAsync(path, FileMode.Append, Serialize([header]), cancellationToken);
+            await WriteAsync(path, FileMode.Append, TranscriptLines.Serialize([header]), cancellationToken);
             return new TranscriptContent(header, []);
         }
 
@@ -76,7 +76,7 @@ public sealed partial class JsonlTranscriptStore(
         var path = PathOf(transcript);
         if (!File.Exists(path))
             throw new InvalidOperationException($"Transcript '{path}' does not exist; open it before appending.");
-        return WriteAsync(path, FileMode.Append, Serialize(entries), cancellationToken);
+        return WriteAsync(path, FileMode.Append, TranscriptLines.Serialize(entries), cancellationToken);
     }
 
     public Task<string?> ArchiveAsync(TranscriptRef transcript, string suffix, DateTimeOffset at, CancellationToken cancellationToken)
@@ -105,17 +105,6 @@ public sealed partial class JsonlTranscriptStore(
         return Path.Combine(sessionsDirectory, transcript.SessionId + ".jsonl");
     }
 
-    private static byte[] Serialize<T>(IReadOnlyList<T> lines)
-    {
-        var buffer = new MemoryStream();
-        foreach (var line in lines)
-        {
-            JsonSerializer.Serialize(buffer, line, TranscriptJson.Options);
-            buffer.WriteByte(NewLine);
-        }
-
-        return buffer.ToArray();
-    }
 
     /// <summary>
     /// One write call of complete lines, then a flush to the disk before the append counts as done. Synchronous: an
@@ -167,43 +156,9 @@ public sealed partial class JsonlTranscriptStore(
         }
     }
 
-    private TranscriptContent Parse(ReadOnlySpan<byte> bytes, string path)
-    {
-        TranscriptHeader? header = null;
-        var entries = new List<TranscriptEntry>();
-        var lineNumber = 0;
-        while (!bytes.IsEmpty)
-        {
-            var newline = bytes.IndexOf(NewLine);
-            var line = newline < 0 ? bytes : bytes[..newline];
-            bytes = newline < 0 ? [] : bytes[(newline + 1)..];
-            lineNumber++;
-            if (line.Trim(" \r\t"u8).IsEmpty) continue;
-            try
-            {
-                if (TypeOf(line) == TranscriptEntryTypes.Session)
-                    header ??= JsonSerializer.Deserialize<TranscriptHeader>(line, TranscriptJson.Options);
-                else if (JsonSerializer.Deserialize<TranscriptEntry>(line, TranscriptJson.Options) is { } entry)
-                    entries.Add(entry);
-            }
-            catch (JsonException exception)
-            {
-                // A damaged line in the middle cannot be a torn append; skip it rather than lose the whole transcript.
-                LogBadLine(exception, path, lineNumber);
-            }
-        }
-
-        return new TranscriptContent(header, entries);
-    }
-
-    private static string? TypeOf(ReadOnlySpan<byte> line)
-    {
-        var reader = new Utf8JsonReader(line);
-        using var document = JsonDocument.ParseValue(ref reader);
-        return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("type", out var type)
-            ? type.GetString()
-            : null;
-    }
+    // A damaged line in the middle cannot be a torn append: skip it rather than lose the whole transcript.
+    private TranscriptContent Parse(ReadOnlySpan<byte> bytes, string path) =>
+        TranscriptLines.Parse(bytes, (exception, lineNumber) => LogBadLine(exception, path, lineNumber));
 
     [LoggerMessage(3200, LogLevel.Warning, "Transcript {Path} ended with a torn entry of {Bytes} bytes; it was cut away")]
     private partial void LogTornTail(string path, int bytes);

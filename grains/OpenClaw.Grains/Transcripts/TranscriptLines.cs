@@ -1,13 +1,13 @@
 using System.Text.Json;
-using OpenClaw.Grains.Transcripts;
 
-namespace OpenClaw.Silo.Cluster.Storage;
+namespace OpenClaw.Grains.Transcripts;
 
 /// <summary>
 /// The JSONL form of a transcript, byte for byte what <see cref="JsonlTranscriptStore"/> writes: one JSON object per
-/// line (<see cref="TranscriptJson.Options"/>), each ended by <c>\n</c>, the header line first.
+/// line (<see cref="TranscriptJson.Options"/>), each ended by <c>\n</c>, the header line first. Shared by every
+/// <see cref="ITranscriptStore"/> so files and blobs hold the same bytes.
 /// </summary>
-internal static class TranscriptLines
+public static class TranscriptLines
 {
     public const byte NewLine = (byte)'\n';
 
