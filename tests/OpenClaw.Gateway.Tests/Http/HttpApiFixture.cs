@@ -34,7 +34,8 @@ public sealed class HttpApiFixture : IAsyncLifetime
         _stub = await OpenAiStubServer.StartAsync([EchoModel, SlowModel]);
         _stub.SetReplyForModel(SlowModel, new StubReply
         {
-            TextChunks = [.. Enumerable.Range(0, 60).Select(i => $"chunk{i} ")],
+            // 30 s of chunks: long enough that an abort under a fully loaded CI machine still lands before the run ends.
+            TextChunks = [.. Enumerable.Range(0, 300).Select(i => $"chunk{i} ")],
             ChunkDelay = TimeSpan.FromMilliseconds(100),
         });
         _gateway = await TestGateway.StartAsync(
