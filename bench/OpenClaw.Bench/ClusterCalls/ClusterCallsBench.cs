@@ -1,7 +1,6 @@
 using OpenClaw.Actors;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 using OpenClaw.Actors.Placement;
 using OpenClaw.Actors.RabbitMq;
 using RabbitMQ.Client;
@@ -25,8 +24,7 @@ internal static class ClusterCallsBench
 
     private sealed record Options(int Calls = 2_000, int Workers = 16, int Seconds = 10, int FailoverRounds = 3, int Shards = 16);
 
-    public static bool IsRequested(IReadOnlyList<string> args) =>
-        args.Select((arg, i) => arg == "--only" && i + 1 < args.Count && args[i + 1] == "cluster-calls").Any(found => found);
+    public static bool IsRequested(IReadOnlyList<string> args) => BrokerBenchSupport.IsOnly(args, "cluster-calls");
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
@@ -42,12 +40,7 @@ internal static class ClusterCallsBench
             return 2;
         }
 
-        var uri = Environment.GetEnvironmentVariable("OPENCLAW_RABBITMQ_URI") is { Length: > 0 } configured ? configured : "amqp://guest:guest@127.0.0.1:5672/";
-        if (!await ReachableAsync(new Uri(uri)))
-        {
-            Console.Error.WriteLine($"bench: no RabbitMQ at {new Uri(uri).Host}:{new Uri(uri).Port}; start one with scripts/servers/rabbitmq.sh start");
-            return 1;
-        }
+        if (await BrokerBenchSupport.FindBrokerAsync() is not { } uri) return 1;
 
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var prefix = $"bench-{Guid.NewGuid():N}";
@@ -148,20 +141,6 @@ internal static class ClusterCallsBench
         {
             if (limit.IsCancellationRequested) throw new TimeoutException($"Timed out waiting until {what}.");
             await Task.Delay(20, CancellationToken.None);
-        }
-    }
-
-    private static async Task<bool> ReachableAsync(Uri uri)
-    {
-        using var tcp = new TcpClient();
-        try
-        {
-            await tcp.ConnectAsync(uri.Host, uri.Port).WaitAsync(TimeSpan.FromSeconds(2));
-            return true;
-        }
-        catch (Exception exception) when (exception is SocketException or TimeoutException)
-        {
-            return false;
         }
     }
 

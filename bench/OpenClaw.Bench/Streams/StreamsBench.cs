@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using OpenClaw.Actors;
 using OpenClaw.Actors.RabbitMq.Streams;
@@ -35,8 +34,7 @@ internal static class StreamsBench
     /// <summary>How grains publish: each session awaits every publish, so one item per stream is in flight.</summary>
     private const int AwaitedWindow = 1;
 
-    public static bool IsRequested(IReadOnlyList<string> args) =>
-        args.Select((arg, i) => arg == "--only" && i + 1 < args.Count && args[i + 1] == "streams").Any(found => found);
+    public static bool IsRequested(IReadOnlyList<string> args) => BrokerBenchSupport.IsOnly(args, "streams");
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
@@ -52,12 +50,7 @@ internal static class StreamsBench
             return 2;
         }
 
-        var uri = Environment.GetEnvironmentVariable("OPENCLAW_RABBITMQ_URI") is { Length: > 0 } configured ? configured : "amqp://guest:guest@127.0.0.1:5672/";
-        if (!await ReachableAsync(new Uri(uri)))
-        {
-            Console.Error.WriteLine($"bench: no RabbitMQ at {new Uri(uri).Host}:{new Uri(uri).Port}; start one with scripts/servers/rabbitmq.sh start");
-            return 1;
-        }
+        if (await BrokerBenchSupport.FindBrokerAsync() is not { } uri) return 1;
 
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var prefix = $"bench-{Guid.NewGuid():N}";
@@ -194,20 +187,6 @@ internal static class StreamsBench
     private static void Progress(string line) => Console.Error.WriteLine($"bench: {line}");
 
     private static string Ms(TimeSpan value) => $"{value.TotalMilliseconds.ToString("F2", CultureInfo.InvariantCulture)} ms";
-
-    private static async Task<bool> ReachableAsync(Uri uri)
-    {
-        using var tcp = new TcpClient();
-        try
-        {
-            await tcp.ConnectAsync(uri.Host, uri.Port).WaitAsync(TimeSpan.FromSeconds(2));
-            return true;
-        }
-        catch (Exception exception) when (exception is SocketException or TimeoutException)
-        {
-            return false;
-        }
-    }
 
     private static async Task DeleteExchangeAsync(string uri, string prefix)
     {
