@@ -60,15 +60,47 @@ public sealed class SessionEventRoutingTests
     }
 
     [Fact]
-    public void SessionSubscriptions_FollowBeyondTheBound_IsRefusedAndImplicitFollowSkipped()
+    public void SessionSubscriptions_FollowBeyondTheBound_IsRefusedButARunFollowIsKept()
     {
         var subscriptions = new SessionSubscriptions(new ConnectionRegistry());
         for (var i = 0; i < SessionSubscriptions.MaxSessionsPerConnection; i++) subscriptions.Follow("c1", $"agent:main:s{i}");
 
         Assert.Throws<RpcException>(() => subscriptions.Follow("c1", "agent:main:one-more"));
         subscriptions.FollowRunSession("c1", "agent:main:run-session");
-        Assert.False(subscriptions.Follows("c1", "agent:main:run-session"));
+        Assert.True(subscriptions.Follows("c1", "agent:main:run-session"));
         subscriptions.Follow("c1", "agent:main:s0"); // already followed: not a new entry
+    }
+
+    [Fact]
+    public void SessionSubscriptions_RunFollowsBeyondTheBound_DropTheLeastRecentlyStartedSession()
+    {
+        // A sender that moved through more sessions than the bound (the chat bench after 10,000 runs) must still get
+        // the events of the run it just started; before, the new session was silently not followed and its final lost.
+        var subscriptions = new SessionSubscriptions(new ConnectionRegistry());
+        for (var i = 0; i < SessionSubscriptions.MaxRunSessionsPerConnection; i++) subscriptions.FollowRunSession("c1", $"agent:main:r{i}");
+        subscriptions.FollowRunSession("c1", "agent:main:r0"); // a new run there: now the most recently used
+
+        subscriptions.FollowRunSession("c1", "agent:main:newest");
+
+        Assert.True(subscriptions.Follows("c1", "agent:main:newest"));
+        Assert.True(subscriptions.Follows("c1", "agent:main:r0"));
+        Assert.False(subscriptions.Follows("c1", "agent:main:r1"));
+        Assert.Equal(SessionSubscriptions.MaxRunSessionsPerConnection, subscriptions.FollowCount);
+    }
+
+    [Fact]
+    public void SessionSubscriptions_ExplicitAndRunFollowOfOneSession_CountOnceAndUnfollowBoth()
+    {
+        var subscriptions = new SessionSubscriptions(new ConnectionRegistry());
+        subscriptions.Follow("c1", "agent:main:a");
+        subscriptions.FollowRunSession("c1", "agent:main:a");
+        var both = subscriptions.FollowCount;
+
+        Assert.True(subscriptions.Unfollow("c1", "agent:main:a"));
+
+        Assert.Equal(1, both);
+        Assert.False(subscriptions.Follows("c1", "agent:main:a"));
+        Assert.Equal(0, subscriptions.FollowCount);
     }
 
     [Fact]

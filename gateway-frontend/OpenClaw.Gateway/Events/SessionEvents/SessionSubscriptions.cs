@@ -10,8 +10,10 @@ namespace OpenClaw.Gateway.Events.SessionEvents;
 /// (<c>sessions.messages.subscribe</c>, or a run it started) and whether it wants <c>sessions.changed</c>
 /// (<c>sessions.subscribe</c>). Connection state only; nothing here is keyed by a session's own data.
 /// <para>
-/// Bounds: at most <see cref="MaxSessionsPerConnection"/> followed sessions per connection (an explicit subscribe
-/// beyond it is refused; an implicit one from a run replaces nothing and is skipped). Entries of closed connections
+/// Bounds: at most <see cref="MaxSessionsPerConnection"/> explicitly followed sessions per connection (a subscribe
+/// beyond it is refused) and at most <see cref="MaxRunSessionsPerConnection"/> sessions followed because the connection
+/// started a run there (beyond it the least recently used one is dropped, never the new one: see
+/// <see cref="ConnectionSubscriptions"/>). Entries of closed connections
 /// are pruned whenever a subscribe finds more entries than live connections plus <see cref="PruneSlack"/>, so the
 /// map never outgrows the live connections by more than that.
 /// </para>
@@ -24,6 +26,7 @@ namespace OpenClaw.Gateway.Events.SessionEvents;
 internal sealed class SessionSubscriptions(ConnectionRegistry connections)
 {
     public const int MaxSessionsPerConnection = 1000;
+    public const int MaxRunSessionsPerConnection = 1000;
     private const int PruneSlack = 32;
 
     private readonly ConcurrentDictionary<string, ConnectionSubscriptions> _byConnection = new(StringComparer.Ordinal);
@@ -41,8 +44,18 @@ internal sealed class SessionSubscriptions(ConnectionRegistry connections)
         }
     }
 
-    /// <summary>Follows the session of a run the connection started; silently skipped at the bound.</summary>
-    public void FollowRunSession(string connectionId, string sessionKey) => TryFollow(connectionId, sessionKey);
+    /// <summary>
+    /// Follows the session of a run the connection started. Never refused: at the bound the session whose last run
+    /// this connection started longest ago is dropped instead, so a run's sender always gets the run's events.
+    /// </summary>
+    public void FollowRunSession(string connectionId, string sessionKey)
+    {
+        var change = For(connectionId).FollowRunSession(sessionKey);
+        if (change != 0)
+        {
+            Interlocked.Add(ref _followCount, change);
+        }
+    }
 
     public bool Unfollow(string connectionId, string sessionKey)
     {
@@ -101,73 +114,6 @@ internal sealed class SessionSubscriptions(ConnectionRegistry connections)
                 {
                     Interlocked.Add(ref _followCount, -removed.Count);
                 }
-            }
-        }
-    }
-
-    private sealed class ConnectionSubscriptions
-    {
-        private readonly Lock _gate = new();
-        private readonly HashSet<string> _sessions = new(StringComparer.Ordinal);
-        private volatile bool _wantsSessionChanges;
-
-        public bool WantsSessionChanges => _wantsSessionChanges;
-
-        /// <summary>What this connection adds to <see cref="FollowCount"/>.</summary>
-        public int Count
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return _sessions.Count + (_wantsSessionChanges ? 1 : 0);
-                }
-            }
-        }
-
-        /// <summary>True the first time only.</summary>
-        public bool TrySubscribeSessionChanges()
-        {
-            lock (_gate)
-            {
-                if (_wantsSessionChanges)
-                {
-                    return false;
-                }
-
-                _wantsSessionChanges = true;
-                return true;
-            }
-        }
-
-        /// <summary>Followed: the session is followed now; Added: by this call.</summary>
-        public (bool Followed, bool Added) TryFollow(string sessionKey)
-        {
-            lock (_gate)
-            {
-                if (_sessions.Contains(sessionKey))
-                {
-                    return (true, false);
-                }
-
-                var added = _sessions.Count < MaxSessionsPerConnection && _sessions.Add(sessionKey);
-                return (added, added);
-            }
-        }
-
-        public bool Unfollow(string sessionKey)
-        {
-            lock (_gate)
-            {
-                return _sessions.Remove(sessionKey);
-            }
-        }
-
-        public bool Follows(string sessionKey)
-        {
-            lock (_gate)
-            {
-                return _sessions.Contains(sessionKey);
             }
         }
     }
