@@ -157,7 +157,7 @@ public sealed class ChatCompletionsTests(HttpApiFixture fixture) : IClassFixture
 
         using var response = await http.PostAsync("/v1/chat/completions", content).WaitAsync(Timeout);
 
-        await AssertErrorAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload_too_large", "exceeds");
+        await AssertErrorAsync(response, HttpStatusCode.RequestEntityTooLarge, "invalid_request_error", "Payload too large");
     }
 
     [Theory]

@@ -19,8 +19,9 @@ internal static class HttpErrors
 
     public static IResult NotFound(string message = "Not Found") => Json(StatusCodes.Status404NotFound, HttpErrorTypes.NotFound, message);
 
+    /// <summary>413 typed <c>invalid_request_error</c>, as openclaw answers an oversize body.</summary>
     public static IResult TooLarge(long limit) =>
-        Json(StatusCodes.Status413PayloadTooLarge, HttpErrorTypes.PayloadTooLarge, $"request body exceeds {limit} bytes");
+        Json(StatusCodes.Status413PayloadTooLarge, HttpErrorTypes.InvalidRequest, $"Payload too large: request body exceeds {limit} bytes");
 
     public static IResult NotImplemented(string message) => Json(StatusCodes.Status501NotImplemented, HttpErrorTypes.NotImplemented, message);
 
