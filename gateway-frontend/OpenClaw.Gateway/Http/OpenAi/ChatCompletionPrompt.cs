@@ -5,20 +5,27 @@ using OpenClaw.GrainInterfaces.Messages;
 namespace OpenClaw.Gateway.Http.OpenAi;
 
 /// <summary>
-/// What an OpenAI <c>messages</c> array asks of the agent: the last user message is the turn (text plus inline
-/// images); system and developer messages become extra system prompt. Earlier turns are not replayed: the session
-/// keeps its own history.
+/// What an OpenAI <c>messages</c> array asks of the agent, as openclaw's <c>openai-http.ts</c> reads it: system and
+/// developer messages become extra system prompt; user, assistant and tool (<c>function</c>) messages become the
+/// conversation of <see cref="ConversationPrompt"/> (earlier turns as context, the last user or tool turn as the
+/// current message). Text parts of array content are joined by newlines and parts of other types are skipped; only the
+/// current user message's images are sent (at most <see cref="DataUrlImage.MaxImages"/>), older turns' images are not
+/// replayed. An image-only current message gets a placeholder text.
 /// </summary>
 internal sealed record ChatCompletionPrompt(string Text, string? SystemPrompt, IReadOnlyList<ImagePart> Images)
 {
-    public const int MaxImages = 8;
+    public const string MissingUserMessage = "Missing user message in `messages`.";
+    public const string InvalidImage = "Invalid image_url content in `messages`.";
+
     private static readonly string[] Roles = ["system", "developer", "user", "assistant", "tool", "function"];
 
     public static bool TryRead(IReadOnlyList<ChatCompletionMessage> messages, out ChatCompletionPrompt prompt, out string? error)
     {
         prompt = null!;
+        var active = ActiveTurnIndex(messages);
         var system = new List<string>();
-        (string Text, List<ImagePart> Images)? lastUser = null;
+        var turns = new List<ConversationTurn>();
+        IReadOnlyList<ImagePart> images = [];
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
@@ -28,38 +35,87 @@ internal sealed record ChatCompletionPrompt(string Text, string? SystemPrompt, I
                 return false;
             }
 
-            if (message.Role is not ("system" or "developer" or "user")) continue;
-            if (!TryReadContent(message.Content, $"messages[{i}].content", out var text, out var images, out error)) return false;
-            if (message.Role == "user") lastUser = (text, images);
-            else if (text.Length > 0) system.Add(text);
+            if (!TryReadContent(message.Content, $"messages[{i}].content", out var text, out var imageUrls, out error)) return false;
+            switch (message.Role)
+            {
+                case "system" or "developer":
+                    if (text.Length > 0) system.Add(text);
+                    break;
+                case "user":
+                    if (i == active)
+                    {
+                        if (!TryReadImages(imageUrls, out images, out error)) return false;
+                        if (text.Length == 0 && images.Count > 0) text = ConversationPrompt.ImageOnlyMessage;
+                    }
+                    if (text.Length > 0) turns.Add(ConversationTurn.User(text));
+                    break;
+                case "assistant":
+                    if (text.Length > 0) turns.Add(ConversationTurn.Assistant(text));
+                    break;
+                default:
+                    if (text.Length > 0) turns.Add(ConversationTurn.Tool(message.Name, text));
+                    break;
+            }
         }
 
-        if (lastUser is not { } user || (user.Text.Trim().Length == 0 && user.Images.Count == 0))
+        var agentMessage = ConversationPrompt.Build(turns);
+        if (agentMessage.Length == 0 && images.Count == 0)
         {
-            error = "messages must include a user message with content";
+            error = MissingUserMessage;
             return false;
         }
 
-        if (user.Images.Count > MaxImages)
-        {
-            error = $"at most {MaxImages} images per request";
-            return false;
-        }
-
-        prompt = new ChatCompletionPrompt(user.Text, system.Count == 0 ? null : string.Join("\n\n", system), user.Images);
+        prompt = new ChatCompletionPrompt(agentMessage, system.Count == 0 ? null : string.Join("\n\n", system), images);
         error = null;
         return true;
     }
 
-    private static bool TryReadContent(JsonElement? content, string path, out string text, out List<ImagePart> images, out string? error)
+    /// <summary>The last user or tool message: the turn whose images are sent.</summary>
+    private static int ActiveTurnIndex(IReadOnlyList<ChatCompletionMessage> messages)
+    {
+        for (var i = messages.Count - 1; i >= 0; i--)
+        {
+            if (messages[i].Role is "user" or "tool" or "function") return i;
+        }
+
+        return -1;
+    }
+
+    private static bool TryReadImages(List<string> urls, out IReadOnlyList<ImagePart> images, out string? error)
+    {
+        images = [];
+        error = null;
+        if (urls.Count > DataUrlImage.MaxImages)
+        {
+            error = $"{InvalidImage} Too many image_url parts ({urls.Count}; limit {DataUrlImage.MaxImages}).";
+            return false;
+        }
+
+        var parsed = new List<ImagePart>(urls.Count);
+        foreach (var url in urls)
+        {
+            if (!DataUrlImage.TryParse(url, out var image, out var reason))
+            {
+                error = $"{InvalidImage} {reason}.";
+                return false;
+            }
+            parsed.Add(image);
+        }
+
+        images = parsed;
+        return true;
+    }
+
+    /// <summary>String or array content → trimmed text and the image URLs of its <c>image_url</c> parts.</summary>
+    private static bool TryReadContent(JsonElement? content, string path, out string text, out List<string> imageUrls, out string? error)
     {
         text = "";
-        images = [];
+        imageUrls = [];
         error = null;
         if (content is not { } value || value.ValueKind == JsonValueKind.Null) return true;
         if (value.ValueKind == JsonValueKind.String)
         {
-            text = value.GetString()!;
+            text = value.GetString()!.Trim();
             return true;
         }
 
@@ -70,37 +126,32 @@ internal sealed record ChatCompletionPrompt(string Text, string? SystemPrompt, I
         }
 
         var texts = new List<string>();
-        var index = 0;
         foreach (var part in value.EnumerateArray())
         {
-            var partPath = $"{path}[{index++}]";
-            var type = part.ValueKind == JsonValueKind.Object && part.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-            switch (type)
-            {
-                case "text" or "input_text" when part.TryGetProperty("text", out var partText) && partText.ValueKind == JsonValueKind.String:
-                    texts.Add(partText.GetString()!);
-                    break;
-                case "image_url" when ImageUrl(part) is { } url:
-                    if (!DataUrlImage.TryParse(url, out var image))
-                    {
-                        error = $"{partPath}.image_url.url must be a base64 data: URL of an image";
-                        return false;
-                    }
-                    images.Add(image);
-                    break;
-                default:
-                    error = $"{partPath} must be a text or image_url content part";
-                    return false;
-            }
+            if (part.ValueKind != JsonValueKind.Object) continue;
+            var type = String(part, "type");
+            if (type is "text" or "input_text" && String(part, "text") is { Length: > 0 } partText) texts.Add(partText);
+            else if (String(part, "input_text") is { Length: > 0 } inputText) texts.Add(inputText);
+            else if (type == "image_url" && ImageUrl(part) is { } url) imageUrls.Add(url);
         }
 
-        text = string.Join("\n", texts);
+        text = string.Join("\n", texts).Trim();
         return true;
     }
 
-    private static string? ImageUrl(JsonElement part) =>
-        part.TryGetProperty("image_url", out var imageUrl) && imageUrl.ValueKind == JsonValueKind.Object
-        && imageUrl.TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String
-            ? url.GetString()
-            : null;
+    /// <summary><c>image_url</c> as <c>{url}</c> (OpenAI) or a bare string.</summary>
+    private static string? ImageUrl(JsonElement part)
+    {
+        if (!part.TryGetProperty("image_url", out var imageUrl)) return null;
+        var url = imageUrl.ValueKind switch
+        {
+            JsonValueKind.String => imageUrl.GetString(),
+            JsonValueKind.Object => String(imageUrl, "url"),
+            _ => null,
+        };
+        return string.IsNullOrWhiteSpace(url) ? null : url.Trim();
+    }
+
+    private static string? String(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
