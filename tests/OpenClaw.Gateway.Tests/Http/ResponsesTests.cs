@@ -30,7 +30,7 @@ public sealed class ResponsesTests(HttpApiFixture fixture) : IClassFixture<HttpA
     }
 
     [Fact]
-    public async Task Responses_ItemInput_UsesTheLastUserMessage()
+    public async Task Responses_ItemInput_AnswersTheLastUserMessageWithEarlierTurnsAsContext()
     {
         using var http = fixture.Client();
 
@@ -44,7 +44,9 @@ public sealed class ResponsesTests(HttpApiFixture fixture) : IClassFixture<HttpA
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal("echo: second", body["output"]![0]!["content"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal(
+            "echo: [Chat messages since your last reply - for context]\nUser: first\nAssistant: ok\n\n[Current message - respond to this]\nUser: second",
+            body["output"]![0]!["content"]![0]!["text"]!.GetValue<string>());
     }
 
     [Fact]

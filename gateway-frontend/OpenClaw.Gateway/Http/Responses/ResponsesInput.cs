@@ -5,13 +5,18 @@ using OpenClaw.GrainInterfaces.Messages;
 namespace OpenClaw.Gateway.Http.Responses;
 
 /// <summary>
-/// What an OpenResponses <c>input</c> asks of the agent: a string is the user turn; of an item list, the last user
-/// message is the turn and system/developer messages join <c>instructions</c> as extra system prompt. Other item
-/// types (<c>function_call_output</c>, reasoning) are accepted and not replayed: the session keeps its own history.
+/// What an OpenResponses <c>input</c> asks of the agent, as openclaw's <c>openresponses-http.ts</c> reads it. A string
+/// is the message as it is. An item list is a conversation (<see cref="ConversationPrompt"/>): <c>message</c> items
+/// (type optional) with role user or assistant are turns, system and developer ones join <c>instructions</c> as extra
+/// system prompt, <c>function_call_output</c> items are tool turns named by their call id, and <c>function_call</c>,
+/// <c>reasoning</c> and <c>item_reference</c> items are skipped. Only the last user message's images are sent.
 /// </summary>
 internal sealed record ResponsesInput(string Text, string? SystemPrompt, IReadOnlyList<ImagePart> Images)
 {
+    public const string MissingUserMessage = "Missing user message in `input`.";
+
     private static readonly string[] MessageRoles = ["user", "assistant", "system", "developer"];
+    private static readonly string[] SkippedItemTypes = ["function_call", "reasoning", "item_reference"];
 
     public static bool TryRead(JsonElement input, string? instructions, out ResponsesInput result, out string? error)
     {
@@ -19,58 +24,98 @@ internal sealed record ResponsesInput(string Text, string? SystemPrompt, IReadOn
         var system = new List<string>();
         if (!string.IsNullOrWhiteSpace(instructions)) system.Add(instructions);
 
-        (string Text, List<ImagePart> Images)? user = null;
+        string message;
+        IReadOnlyList<ImagePart> images = [];
         switch (input.ValueKind)
         {
             case JsonValueKind.String:
-                user = (input.GetString()!, []);
+                message = input.GetString()!;
                 break;
             case JsonValueKind.Array:
-                var index = 0;
-                foreach (var item in input.EnumerateArray())
-                {
-                    if (!TryReadItem(item, $"input[{index++}]", out var message, out error)) return false;
-                    if (message is not { } m) continue;
-                    if (m.Role == "user") user = (m.Text, m.Images);
-                    else if (m.Role is "system" or "developer" && m.Text.Length > 0) system.Add(m.Text);
-                }
+                if (!TryReadItems(input, system, out message, out images, out error)) return false;
                 break;
             default:
                 error = "input must be a string or an array of items";
                 return false;
         }
 
-        if (user is not { } turn || (turn.Text.Trim().Length == 0 && turn.Images.Count == 0))
+        if (message.Length == 0 && images.Count == 0)
         {
-            error = "input must include a user message with content";
+            error = MissingUserMessage;
             return false;
         }
 
-        if (turn.Images.Count > ChatCompletionPrompt.MaxImages)
-        {
-            error = $"at most {ChatCompletionPrompt.MaxImages} images per request";
-            return false;
-        }
-
-        result = new ResponsesInput(turn.Text, system.Count == 0 ? null : string.Join("\n\n", system), turn.Images);
+        result = new ResponsesInput(message, system.Count == 0 ? null : string.Join("\n\n", system), images);
         error = null;
         return true;
     }
 
-    private static bool TryReadItem(JsonElement item, string path, out (string Role, string Text, List<ImagePart> Images)? message, out string? error)
+    private static bool TryReadItems(JsonElement items, List<string> system, out string message, out IReadOnlyList<ImagePart> images, out string? error)
     {
-        message = null;
-        error = null;
-        if (item.ValueKind != JsonValueKind.Object)
+        message = "";
+        images = [];
+        var active = ActiveUserIndex(items);
+        var turns = new List<ConversationTurn>();
+        var index = 0;
+        foreach (var item in items.EnumerateArray())
         {
-            error = $"{path} must be an object";
-            return false;
+            var path = $"input[{index}]";
+            var isActive = index++ == active;
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                error = $"{path} must be an object";
+                return false;
+            }
+
+            var type = String(item, "type") ?? "message";
+            if (type == "function_call_output")
+            {
+                if (!TryReadToolOutput(item, path, out var turn, out error)) return false;
+                if (turn is not null) turns.Add(turn);
+                continue;
+            }
+
+            if (SkippedItemTypes.Contains(type, StringComparer.Ordinal)) continue;
+            if (type != "message")
+            {
+                error = $"{path}.type must be one of message, function_call_output, {string.Join(", ", SkippedItemTypes)}";
+                return false;
+            }
+
+            if (!TryReadMessage(item, path, isActive, out var role, out var text, out var itemImages, out error)) return false;
+            if (isActive) images = itemImages;
+            if (text.Length == 0) continue;
+            if (role is "system" or "developer") system.Add(text);
+            else turns.Add(role == "assistant" ? ConversationTurn.Assistant(text) : ConversationTurn.User(text));
         }
 
-        var type = String(item, "type") ?? "message";
-        if (type != "message") return true;
-        var role = String(item, "role");
-        if (role is null || !MessageRoles.Contains(role, StringComparer.Ordinal))
+        message = ConversationPrompt.Build(turns);
+        error = null;
+        return true;
+    }
+
+    /// <summary>The last user message item: the turn whose images are sent.</summary>
+    private static int ActiveUserIndex(JsonElement items)
+    {
+        var active = -1;
+        var index = 0;
+        foreach (var item in items.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.Object && (String(item, "type") ?? "message") == "message" && String(item, "role") == "user")
+                active = index;
+            index++;
+        }
+
+        return active;
+    }
+
+    private static bool TryReadMessage(
+        JsonElement item, string path, bool isActive, out string role, out string text, out IReadOnlyList<ImagePart> images, out string? error)
+    {
+        text = "";
+        images = [];
+        role = String(item, "role") ?? "";
+        if (!MessageRoles.Contains(role, StringComparer.Ordinal))
         {
             error = $"{path}.role must be one of {string.Join(", ", MessageRoles)}";
             return false;
@@ -82,54 +127,44 @@ internal sealed record ResponsesInput(string Text, string? SystemPrompt, IReadOn
             return false;
         }
 
-        if (!TryReadContent(content, $"{path}.content", out var text, out var images, out error)) return false;
-        message = (role, text, images);
-        return true;
-    }
+        if (!ResponsesContent.TryRead(content, $"{path}.content", out text, out var imageParts, out error)) return false;
+        if (!isActive || imageParts.Count == 0) return true;
 
-    private static bool TryReadContent(JsonElement content, string path, out string text, out List<ImagePart> images, out string? error)
-    {
-        text = "";
-        images = [];
-        error = null;
-        if (content.ValueKind == JsonValueKind.String)
+        if (imageParts.Count > DataUrlImage.MaxImages)
         {
-            text = content.GetString()!;
-            return true;
-        }
-
-        if (content.ValueKind != JsonValueKind.Array)
-        {
-            error = $"{path} must be a string or an array of content parts";
+            error = $"{path}.content: too many input_image parts ({imageParts.Count}; limit {DataUrlImage.MaxImages})";
             return false;
         }
 
-        var texts = new List<string>();
-        var index = 0;
-        foreach (var part in content.EnumerateArray())
+        var parsed = new List<ImagePart>(imageParts.Count);
+        foreach (var (part, partPath) in imageParts)
         {
-            var partPath = $"{path}[{index++}]";
-            var partType = part.ValueKind == JsonValueKind.Object ? String(part, "type") : null;
-            switch (partType)
-            {
-                case "input_text" or "output_text" or "text" when String(part, "text") is { } partText:
-                    texts.Add(partText);
-                    break;
-                case "input_image" when String(part, "image_url") is { } url:
-                    if (!DataUrlImage.TryParse(url, out var image))
-                    {
-                        error = $"{partPath}.image_url must be a base64 data: URL of an image";
-                        return false;
-                    }
-                    images.Add(image);
-                    break;
-                default:
-                    error = $"{partPath} must be an input_text or input_image content part";
-                    return false;
-            }
+            if (!ResponsesContent.TryReadImage(part, partPath, out var image, out error)) return false;
+            parsed.Add(image);
         }
 
-        text = string.Join("\n", texts);
+        images = parsed;
+        if (text.Length == 0) text = ConversationPrompt.ImageOnlyMessage;
+        return true;
+    }
+
+    private static bool TryReadToolOutput(JsonElement item, string path, out ConversationTurn? turn, out string? error)
+    {
+        turn = null;
+        if (String(item, "call_id") is not { Length: > 0 } callId)
+        {
+            error = $"{path}: must have required property 'call_id'";
+            return false;
+        }
+
+        if (!item.TryGetProperty("output", out var output))
+        {
+            error = $"{path}: must have required property 'output'";
+            return false;
+        }
+
+        if (!ResponsesContent.TryRead(output, $"{path}.output", out var text, out _, out error)) return false;
+        if (text.Length > 0) turn = ConversationTurn.Tool(callId, text);
         return true;
     }
 
