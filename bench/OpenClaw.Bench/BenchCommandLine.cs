@@ -10,7 +10,7 @@ internal static class BenchCommandLine
                               [--rpc-loads CxK,CxK,...] [--idle CONN,CONN,...] [--idle-settle-seconds S] [--max-gateway-rss-mb N]
                               [--client-mode cli|probe] [--only all|foundation|chat]
                               [--chat-runs N] [--chat-seconds S] [--chat-sessions N,N,...]
-                              [--chat-turns-per-session N] [--fsync on|off|both]
+                              [--chat-turns-per-session N] [--chat-warmup-seconds S] [--fsync on|off|both]
                               [--streaming-sessions N] [--streaming-connections N] [--streaming-wait-seconds S]
         Starts the gateway (Release build of silo/) on 127.0.0.1 and prints a markdown table.
         The chat phase runs once per --fsync mode (default both: OPENCLAW_FSYNC=1, then 0), each on a fresh gateway;
@@ -43,6 +43,7 @@ internal static class BenchCommandLine
                     "both" => [true, false],
                     _ => throw new ArgumentException("--fsync is on, off or both."),
                 } },
+                "--chat-warmup-seconds" => options with { ChatWarmUp = TimeSpan.FromSeconds(PositiveInt(name, Value())) },
                 "--streaming-sessions" => options with { StreamingSessions = PositiveInt(name, Value()) },
                 "--streaming-connections" => options with { StreamingConnections = PositiveInt(name, Value()) },
                 "--streaming-wait-seconds" => options with { StreamingWaitLimit = TimeSpan.FromSeconds(PositiveInt(name, Value())) },

@@ -29,6 +29,9 @@ internal sealed record BenchOptions
     /// <summary>chat.send → final runs per session count (bounded also by <see cref="ChatTimeLimit"/>).</summary>
     public int ChatRuns { get; init; } = 300;
     public TimeSpan ChatTimeLimit { get; init; } = TimeSpan.FromSeconds(20);
+    /// <summary>Runs before each latency row are measured for nothing this long (the gateway's JIT tiers up meanwhile;
+    /// on a loaded 2-core machine the tiering thread otherwise takes a third of the gateway's CPU in the row).</summary>
+    public TimeSpan ChatWarmUp { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>Sessions sending at once in the latency rows, each on its own connection.</summary>
     public IReadOnlyList<int> ChatSessionCounts { get; init; } = [1, 32];
     /// <summary>Turns sent on one session key before the session moves to a fresh key, so that the model call carries
@@ -55,6 +58,7 @@ internal sealed record BenchOptions
         IdleSettle = TimeSpan.FromSeconds(1),
         ChatRuns = 100,
         ChatTimeLimit = TimeSpan.FromSeconds(5),
+        ChatWarmUp = TimeSpan.FromSeconds(1),
         StreamingSessions = 200,
         StreamingWaitLimit = TimeSpan.FromSeconds(20),
     };

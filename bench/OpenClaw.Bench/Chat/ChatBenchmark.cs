@@ -27,7 +27,7 @@ internal sealed class ChatBenchmark(GatewayProcess gateway, string stubBaseUrl, 
         using var endpoint = new GatewayEndpoint(gateway.WebSocketUri, gateway.Token, "cli", ChatScopes, SessionScopedCaps);
         foreach (var sessions in options.ChatSessionCounts)
         {
-            var row = await new ChatLatencyBenchmark(endpoint, cpu, sessions, options.ChatRuns, options.ChatTimeLimit, stubMedian,
+            var row = await new ChatLatencyBenchmark(endpoint, cpu, sessions, options.ChatRuns, options.ChatTimeLimit, options.ChatWarmUp, stubMedian,
                     options.ChatTurnsPerSessionKey, mode)
                 .RunAsync(cancellationToken);
             rows.Add(row);

@@ -7,10 +7,10 @@ namespace OpenClaw.Bench.Chat;
 
 /// <summary>chat.send → <c>final</c> latency with <paramref name="sessions"/> sessions at once, each on its own
 /// connection and each sending its next message when the previous run is final; bounded by a run count and a time
-/// limit shared by all sessions, after a short warm-up. Each sender moves to a fresh session key after
+/// limit shared by all sessions, after a warm-up of <paramref name="warmUpTime"/>. Each sender moves to a fresh session key after
 /// <paramref name="turnsPerKey"/> turns, so every model call carries a chat-sized history, not one that grows with the run count.</summary>
 internal sealed class ChatLatencyBenchmark(
-    GatewayEndpoint endpoint, CpuMeter cpu, int sessions, int runs, TimeSpan timeLimit, TimeSpan stubMedian, int turnsPerKey, string mode)
+    GatewayEndpoint endpoint, CpuMeter cpu, int sessions, int runs, TimeSpan timeLimit, TimeSpan warmUpTime, TimeSpan stubMedian, int turnsPerKey, string mode)
 {
     private static readonly TimeSpan TargetOverheadP50 = TimeSpan.FromMilliseconds(2);
     private static readonly TimeSpan TargetOverheadP99 = TimeSpan.FromMilliseconds(10);
@@ -28,8 +28,8 @@ internal sealed class ChatLatencyBenchmark(
             for (var i = 0; i < sessions; i++)
                 clients.Add(await ChatClient.OpenAsync(endpoint, cancellationToken));
 
-            var warmUp = 4 * sessions + 16;
-            await RunWorkersAsync(clients, "warm", new WorkBudget(warmUp, Deadline.After(timeLimit)), new LatencyRecorder(warmUp), new FailureLog(), cancellationToken);
+            var warmUp = new WorkBudget(runs, Deadline.After(warmUpTime));
+            await RunWorkersAsync(clients, "warm", warmUp, new LatencyRecorder(1), new FailureLog(), cancellationToken);
 
             var latencies = new LatencyRecorder(runs);
             var failures = new FailureLog();
