@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using OpenClaw.TestStubs;
 
 namespace OpenClaw.Gateway.Tests.Http;
 
@@ -149,6 +150,31 @@ public sealed class ResponsesConversationTests(HttpApiFixture fixture) : IClassF
         Assert.Equal($"echo: {model.UserText}", deltas);
         var completed = JsonNode.Parse(events[^2].Data)!["response"]!;
         Assert.Equal($"echo: {model.UserText}", completed["output"]![0]!["content"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Responses_ModelFailsMidStream_EndsWithResponseFailedThenDone()
+    {
+        fixture.Stub.Enqueue(StubReply.Fail(400, "upstream says no"));
+        using var http = fixture.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/responses")
+        {
+            Content = HttpApiFixture.Json($$"""{"model":"openclaw","stream":true,"input":"{{Marker()}}"}"""),
+        };
+
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).WaitAsync(Timeout);
+        using var reader = new SseReader(await response.Content.ReadAsStreamAsync());
+        var events = await reader.ReadToEndAsync(Timeout);
+
+        Assert.Equal("[DONE]", events[^1].Data);
+        Assert.Equal("response.failed", events[^2].Event);
+        var failed = JsonNode.Parse(events[^2].Data)!["response"]!;
+        Assert.Equal("failed", failed["status"]!.GetValue<string>());
+        Assert.Equal("api_error", failed["error"]!["code"]!.GetValue<string>());
+        Assert.DoesNotContain("upstream says no", events[^2].Data, StringComparison.Ordinal);
+        var created = JsonNode.Parse(events[0].Data)!["response"]!;
+        Assert.Equal("in_progress", created["status"]!.GetValue<string>());
+        Assert.Equal(0, created["usage"]!["total_tokens"]!.GetValue<long>());
     }
 
     private async Task<string> RespondAsync(JsonObject body)

@@ -12,8 +12,9 @@ namespace OpenClaw.Gateway.Http.OpenAi;
 
 /// <summary>
 /// <c>POST /v1/chat/completions</c> (openclaw <c>openai-http.ts</c>), off unless
-/// <c>gateway.http.endpoints.chatCompletions.enabled</c>: the last user message runs in the agent's session and the
-/// reply comes back as a <c>chat.completion</c>, or streamed as <c>chat.completion.chunk</c>s.
+/// <c>gateway.http.endpoints.chatCompletions.enabled</c>: the conversation becomes one agent turn
+/// (<see cref="ChatCompletionPrompt"/>) in the agent's session and the reply comes back as a <c>chat.completion</c>, or
+/// streamed as <c>chat.completion.chunk</c>s.
 /// </summary>
 internal static class ChatCompletionsEndpoint
 {

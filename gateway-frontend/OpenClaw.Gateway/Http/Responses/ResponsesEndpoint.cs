@@ -13,7 +13,8 @@ namespace OpenClaw.Gateway.Http.Responses;
 
 /// <summary>
 /// <c>POST /v1/responses</c> (openclaw <c>openresponses-http.ts</c>), off unless
-/// <c>gateway.http.endpoints.responses.enabled</c>: the user turn runs in the agent's session (prefix
+/// <c>gateway.http.endpoints.responses.enabled</c>: the input becomes one agent turn (<see cref="ResponsesInput"/>) in
+/// the agent's session (prefix
 /// <c>openresponses</c>) and the reply is a <c>response</c> object, or a stream of typed response events.
 /// </summary>
 internal static class ResponsesEndpoint
@@ -72,7 +73,7 @@ internal sealed record ResponseIdentity(string Id, string MessageId, long Create
     public ResponseObject Completed(string text, UsageInfo? usage) => Response("completed", [Message("completed", text)], usage);
 
     public ResponseObject Failed(string text, string message) =>
-        Response("failed", text.Length == 0 ? [] : [Message("incomplete", text)], usage: null) with { Error = new ResponseError("server_error", message) };
+        Response("failed", text.Length == 0 ? [] : [Message("incomplete", text)], usage: null) with { Error = new ResponseError("api_error", message) };
 
     public ResponseOutputItem Message(string status, string? text) =>
         new() { Id = MessageId, Status = status, Content = text is null ? [] : [new ResponseOutputText(text)] };
@@ -84,7 +85,8 @@ internal sealed record ResponseIdentity(string Id, string MessageId, long Create
         Status = status,
         Model = Model,
         Output = output,
-        Usage = usage is null && status != "completed" ? null : Usage(usage),
+        // openclaw sends usage on every response object, zeros until the run reports some.
+        Usage = Usage(usage),
     };
 
     private static ResponseUsage Usage(UsageInfo? usage)
