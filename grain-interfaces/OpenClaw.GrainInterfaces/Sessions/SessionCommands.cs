@@ -78,7 +78,14 @@ public sealed record RunSnapshot
 
 public sealed record AbortResult(bool Aborted, IReadOnlyList<string> RunIds);
 
-public sealed record HistoryQuery(int Limit = 200, int Offset = 0, int? MaxChars = null);
+public sealed record HistoryQuery(int Limit = 200, int Offset = 0, int? MaxChars = null)
+{
+    /// <summary>
+    /// When set, the page ends just before the message with this <see cref="HistoryMessage.Seq"/> (a cursor of older
+    /// pages, as the HTTP history's <c>cursor</c>) and <see cref="Offset"/> is ignored.
+    /// </summary>
+    public long? BeforeSeq { get; init; }
+}
 
 /// <summary>A transcript message with its entry id and position (1-based) in the current transcript.</summary>
 public sealed record HistoryMessage(string Id, long Seq, ChatMessage Message);

@@ -6,8 +6,8 @@ namespace OpenClaw.Grains.Sessions;
 
 /// <summary>
 /// Transcript → <c>chat.history</c> page and <c>sessions.preview</c> items. Paging counts from the newest message:
-/// a page is the <c>limit</c> messages before the newest <c>offset</c> ones, oldest first; <c>maxChars</c> cuts each
-/// text part.
+/// a page is the <c>limit</c> messages before the newest <c>offset</c> ones (or before the message of seq
+/// <c>beforeSeq</c>), oldest first; <c>maxChars</c> cuts each text part.
 /// </summary>
 internal static class HistoryMapper
 {
@@ -15,8 +15,9 @@ internal static class HistoryMapper
     {
         var messages = Messages(content);
         var limit = Math.Max(0, query.Limit);
-        var offset = Math.Clamp(query.Offset, 0, messages.Count);
-        var end = messages.Count - offset;
+        var end = query.BeforeSeq is { } beforeSeq
+            ? (int)Math.Clamp(beforeSeq - 1, 0, messages.Count)
+            : messages.Count - Math.Clamp(query.Offset, 0, messages.Count);
         var start = Math.Max(0, end - limit);
         var page = messages.GetRange(start, end - start)
             .Select(m => m with { Message = Truncate(m.Message, query.MaxChars) })
@@ -28,7 +29,7 @@ internal static class HistoryMapper
             Messages = page,
             TotalMessages = messages.Count,
             HasMore = start > 0,
-            NextOffset = start > 0 ? offset + page.Count : null,
+            NextOffset = start > 0 ? messages.Count - start : null,
             ThinkingLevel = thinkingLevel,
             PendingInputs = pendingInputs,
         };
