@@ -16,6 +16,9 @@ public sealed class SseReader(Stream stream) : IDisposable
 
     public int Comments { get; private set; }
 
+    /// <summary>The last <c>retry:</c> field seen (the server's reconnection delay in ms), or null.</summary>
+    public string? Retry { get; private set; }
+
     /// <summary>The next event, or null at the end of the stream.</summary>
     public async Task<SseEvent?> NextAsync(TimeSpan timeout)
     {
@@ -45,6 +48,7 @@ public sealed class SseReader(Stream stream) : IDisposable
             if (value.StartsWith(' ')) value = value[1..];
             if (field == "event") eventName = value;
             else if (field == "data") data.Add(value);
+            else if (field == "retry") Retry = value;
         }
     }
 

@@ -38,6 +38,10 @@ internal sealed class SseWriter
 
     public Task CommentAsync(string text, CancellationToken cancellationToken) => WriteAsync($": {text}\n\n", cancellationToken);
 
+    /// <summary>The client's reconnection delay (<c>retry:</c>).</summary>
+    public Task RetryAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+        WriteAsync($"retry: {(long)delay.TotalMilliseconds}\n\n", cancellationToken);
+
     private async Task WriteAsync(string frame, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);

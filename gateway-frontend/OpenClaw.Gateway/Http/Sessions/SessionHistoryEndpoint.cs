@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -6,6 +6,7 @@ using Microsoft.Net.Http.Headers;
 using OpenClaw.Actors;
 using OpenClaw.Configuration;
 using OpenClaw.Gateway.Http.Api;
+using OpenClaw.Gateway.Methods.Chat;
 using OpenClaw.Gateway.Protocol;
 using OpenClaw.Gateway.Protocol.Http;
 using OpenClaw.GrainInterfaces.Sessions;
@@ -13,16 +14,14 @@ using OpenClaw.GrainInterfaces.Sessions;
 namespace OpenClaw.Gateway.Http.Sessions;
 
 /// <summary>
-/// <c>GET /sessions/{key}/history</c>: one page of the transcript (query <c>limit</c> 1–1000, default 200;
-/// <c>offset</c> or <c>cursor</c> counting back from the newest message). With <c>Accept: text/event-stream</c> the
-/// page is the first SSE event and each message the session completes afterwards follows
+/// <c>GET /sessions/{key}/history</c> (openclaw <c>sessions-history-http.ts</c>): one page of the transcript
+/// (<see cref="SessionHistoryRequest"/> for <c>limit</c> and <c>cursor</c>), 404 when the session has none. With
+/// <c>Accept: text/event-stream</c> the page is the first SSE event and the session's new messages follow
 /// (<see cref="SessionHistoryStream"/>).
 /// </summary>
 internal static class SessionHistoryEndpoint
 {
     public const string Path = "/sessions/{key}/history";
-    public const int DefaultLimit = 200;
-    public const int MaxLimit = 1000;
 
     public static void Map(IEndpointRouteBuilder api)
     {
@@ -35,62 +34,43 @@ internal static class SessionHistoryEndpoint
     {
         if (HttpAccess.Check(http, OperatorScopes.Read) is { } denied) return denied;
         var snapshot = config.Current.Config;
-        if (!HttpTargets.TryCanonicalSessionKey(snapshot, key, snapshot.Agents.DefaultAgentId, allowReserved: true, out var sessionKey, out var error)
-            || !TryReadQuery(http.Request.Query, out var query, out error))
-        {
+        if (!HttpTargets.TryCanonicalSessionKey(snapshot, key, snapshot.Agents.DefaultAgentId, allowReserved: true, out var sessionKey, out var error))
             return HttpErrors.BadRequest(error!);
-        }
 
+        var request = SessionHistoryRequest.From(http.Request.Query);
         var session = cluster.GetGrain<IChatSessionGrain>(sessionKey);
-        if (WantsEventStream(http.Request))
-        {
-            await stream.WriteAsync(http, sessionKey, session, query, cancellationToken);
-            return Results.Empty;
-        }
+        if (WantsEventStream(http.Request)) return await stream.WriteAsync(http, sessionKey, session, request, cancellationToken);
 
-        var page = await session.GetHistoryAsync(query, cancellationToken);
-        return TypedResults.Json(ToResponse(page), HttpJson.Default.SessionHistoryResponse);
+        var page = await session.GetHistoryAsync(request.Query, cancellationToken);
+        return Exists(page) ? TypedResults.Json(ToResponse(page), HttpJson.Default.SessionHistoryResponse) : SessionNotFound(sessionKey);
     }
 
-    public static SessionHistoryResponse ToResponse(HistoryPage page) =>
-        new(page.SessionKey, page.SessionId, [.. page.Messages.Select(m => HistoryMessages.ToWire(m.Message))])
+    /// <summary>A session that never ran (or was deleted) has no session id and no transcript.</summary>
+    public static bool Exists(HistoryPage page) => page.SessionId.Length > 0;
+
+    /// <summary>openclaw's 404 body for this route, which also carries <c>ok:false</c>.</summary>
+    public static IResult SessionNotFound(string sessionKey) => Results.Text(
+        new JsonObject
         {
+            ["ok"] = false,
+            ["error"] = new JsonObject { ["type"] = HttpErrorTypes.NotFound, ["message"] = $"Session not found: {sessionKey}" },
+        }.ToJsonString(),
+        "application/json; charset=utf-8",
+        statusCode: StatusCodes.Status404NotFound);
+
+    public static SessionHistoryResponse ToResponse(HistoryPage page)
+    {
+        List<JsonObject> rows = [.. page.Messages.Select(Row)];
+        return new SessionHistoryResponse(page.SessionKey, page.SessionId, rows, rows, page.HasMore)
+        {
+            NextCursor = page.HasMore && page.Messages.Count > 0 ? page.Messages[0].Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
             TotalMessages = page.TotalMessages,
-            HasMore = page.HasMore,
-            NextOffset = page.NextOffset,
-            NextCursor = page.NextOffset?.ToString(CultureInfo.InvariantCulture),
         };
+    }
+
+    /// <summary>A transcript message as <c>chat.history</c> sends it, with <c>__openclaw {id, seq}</c>.</summary>
+    public static JsonObject Row(HistoryMessage message) => ChatMessageJson.HistoryRow(message.Message, message.Id, message.Seq);
 
     private static bool WantsEventStream(HttpRequest request) =>
         request.GetTypedHeaders().Accept.Any(accept => accept.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));
-
-    private static bool TryReadQuery(IQueryCollection query, out HistoryQuery result, out string? error)
-    {
-        result = new HistoryQuery();
-        error = null;
-        if (!TryInt(query, "limit", 1, MaxLimit, out var limit, ref error)
-            || !TryInt(query, "offset", 0, int.MaxValue, out var offset, ref error)
-            || !TryInt(query, "cursor", 0, int.MaxValue, out var cursor, ref error)
-            || !TryInt(query, "maxChars", 1, int.MaxValue, out var maxChars, ref error))
-        {
-            return false;
-        }
-
-        result = new HistoryQuery(limit ?? DefaultLimit, cursor ?? offset ?? 0, maxChars);
-        return true;
-    }
-
-    private static bool TryInt(IQueryCollection query, string name, int min, int max, out int? value, ref string? error)
-    {
-        value = null;
-        if (!query.TryGetValue(name, out var raw)) return true;
-        if (int.TryParse(raw.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed >= min && parsed <= max)
-        {
-            value = parsed;
-            return true;
-        }
-
-        error = $"query parameter {name} must be an integer from {min} to {max}";
-        return false;
-    }
 }
