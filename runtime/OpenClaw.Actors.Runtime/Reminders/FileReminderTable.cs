@@ -47,20 +47,24 @@ public sealed class FileReminderTable : IReminderTable, IDisposable
         => (await ReadAsync(row => row.GrainId == grainId && row.ReminderName == reminderName, cancellationToken).ConfigureAwait(false))
             .SingleOrDefault();
 
-    public Task<string?> TryUpsertAsync(ReminderEntry entry, string? expectedETag, CancellationToken cancellationToken)
-        => UpdateAsync(rows =>
+    public async Task<string?> TryUpsertAsync(ReminderEntry entry, string? expectedETag, CancellationToken cancellationToken)
+        => (await TryUpsertManyAsync([new ConditionalUpsert(entry, expectedETag)], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>All rows in one locked read-check-write and one file write (a reminder pass's claims).</summary>
+    public Task<IReadOnlyList<string?>> TryUpsertManyAsync(IReadOnlyList<ConditionalUpsert> changes, CancellationToken cancellationToken)
+        => UpdateAsync([.. changes.Select(change => (Func<List<ReminderEntry>, (int, ReminderEntry?)?>)(rows =>
         {
-            var index = rows.FindIndex(row => row.GrainId == entry.GrainId && row.ReminderName == entry.ReminderName);
+            var index = rows.FindIndex(row => row.GrainId == change.Entry.GrainId && row.ReminderName == change.Entry.ReminderName);
             var current = index < 0 ? null : rows[index].ETag;
-            return current == expectedETag ? (index, entry) : ((int, ReminderEntry)?)null;
-        }, cancellationToken);
+            return current == change.ExpectedETag ? (index, change.Entry) : null;
+        }))], cancellationToken);
 
     public async Task<bool> TryDeleteAsync(GrainId grainId, string reminderName, string expectedETag, CancellationToken cancellationToken)
-        => await UpdateAsync(rows =>
+        => (await UpdateAsync([rows =>
         {
             var index = rows.FindIndex(row => row.GrainId == grainId && row.ReminderName == reminderName && row.ETag == expectedETag);
             return index < 0 ? null : (index, (ReminderEntry?)null);
-        }, cancellationToken).ConfigureAwait(false) is not null;
+        }], cancellationToken).ConfigureAwait(false))[0] is not null;
 
     public void Dispose() => _gate.Dispose();
 
@@ -73,30 +77,39 @@ public sealed class FileReminderTable : IReminderTable, IDisposable
     }
 
     /// <summary>
-    /// Read-check-write under the locks. <paramref name="change"/> returns the row index to replace (-1 to append)
-    /// and the new row (null to delete), or null when its condition failed. Returns the new ETag, or null.
+    /// Read-check-write under the locks, written once. Each change, in order and seeing the ones before it, returns
+    /// the row index to replace (-1 to append) and the new row (null to delete), or null when its condition failed.
+    /// Returns each change's new ETag (for a delete, the version that removed it), or null for a failed condition.
     /// </summary>
-    private async Task<string?> UpdateAsync(Func<List<ReminderEntry>, (int Index, ReminderEntry? Row)?> change, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string?>> UpdateAsync(
+        IReadOnlyList<Func<List<ReminderEntry>, (int Index, ReminderEntry? Row)?>> changes, CancellationToken cancellationToken)
     {
         await using var held = await LockCreatingDirectoryAsync(cancellationToken).ConfigureAwait(false);
         var table = await LoadAsync(held.LockFile, cancellationToken).ConfigureAwait(false);
         var rows = table.Rows.ToList();
-        if (change(rows) is not { } decision) return null;
+        var etags = new string?[changes.Count];
+        var version = table.Version;
+        var onlyMovesDueTimes = true;
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (changes[i](rows) is not { } decision) continue;
+            version++;
+            var etag = version.ToString(CultureInfo.InvariantCulture);
+            etags[i] = etag;
+            onlyMovesDueTimes &= decision.Row is not null && decision.Index >= 0
+                && rows[decision.Index] with { NextDueTime = decision.Row.NextDueTime, ETag = null } == decision.Row with { ETag = null };
+            if (decision.Row is null) rows.RemoveAt(decision.Index);
+            else if (decision.Index < 0) rows.Add(decision.Row with { ETag = etag });
+            else rows[decision.Index] = decision.Row with { ETag = etag };
+        }
 
-        var version = table.Version + 1;
-        var etag = version.ToString(CultureInfo.InvariantCulture);
-        var onlyMovesADueTime = decision.Row is not null && decision.Index >= 0
-            && rows[decision.Index] with { NextDueTime = decision.Row.NextDueTime, ETag = null } == decision.Row with { ETag = null };
-        if (decision.Row is null) rows.RemoveAt(decision.Index);
-        else if (decision.Index < 0) rows.Add(decision.Row with { ETag = etag });
-        else rows[decision.Index] = decision.Row with { ETag = etag };
-
+        if (version == table.Version) return etags;
         var updated = new TableDocument { Version = version, Reminders = [.. rows.Select(ToStored)] };
         _cache = null; // until the file and the token agree again
         var token = WriteToken(held.LockFile);
-        await AtomicFile.WriteJsonAsync(FilePath, updated, flushToDisk: !onlyMovesADueTime, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteJsonAsync(FilePath, updated, flushToDisk: !onlyMovesDueTimes, cancellationToken).ConfigureAwait(false);
         _cache = new CachedTable(token, StampOf(FilePath), version, rows);
-        return etag;
+        return etags;
     }
 
     /// <summary>The table as the file holds it: from memory when the lock file's token says nobody else wrote since.</summary>

@@ -20,6 +20,23 @@ public interface IReminderTable
     /// </summary>
     Task<string?> TryUpsertAsync(ReminderEntry entry, string? expectedETag, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="TryUpsertAsync"/> for several rows, each conditional on its own ETag; returns each row's new ETag or
+    /// null, in order. The reminder service claims a pass's due ticks with it, so a table that rewrites a whole
+    /// document per change (<see cref="FileReminderTable"/>) can write a pass once instead of once per due row. This
+    /// default applies them one by one.
+    /// </summary>
+    async Task<IReadOnlyList<string?>> TryUpsertManyAsync(IReadOnlyList<ConditionalUpsert> changes, CancellationToken cancellationToken)
+    {
+        var etags = new string?[changes.Count];
+        for (var i = 0; i < changes.Count; i++)
+            etags[i] = await TryUpsertAsync(changes[i].Entry, changes[i].ExpectedETag, cancellationToken).ConfigureAwait(false);
+        return etags;
+    }
+
     /// <summary>Deletes the row if its current ETag is <paramref name="expectedETag"/>; false when it did not match.</summary>
     Task<bool> TryDeleteAsync(GrainId grainId, string reminderName, string expectedETag, CancellationToken cancellationToken);
 }
+
+/// <summary>One row of <see cref="IReminderTable.TryUpsertManyAsync"/>: the new row and the ETag it must replace (null: must not exist).</summary>
+public readonly record struct ConditionalUpsert(ReminderEntry Entry, string? ExpectedETag);

@@ -24,13 +24,23 @@ public sealed partial class ReminderDispatcher(
     {
         var now = timeProvider.GetUtcNow();
         var rows = await table.ReadAllAsync(cancellationToken).ConfigureAwait(false);
-        var claimed = new List<(ReminderEntry Entry, TickStatus Tick)>();
+        var due = new List<(ReminderEntry Row, DateTimeOffset Current, DateTimeOffset Next)>();
         foreach (var row in rows)
         {
             if (row.NextDueTime > now || !ownership.Owns(row.GrainId)) continue;
             var (current, next) = row.TicksAt(now);
-            var etag = await table.TryUpsertAsync(row with { NextDueTime = next }, row.ETag, cancellationToken).ConfigureAwait(false);
-            if (etag is null)
+            due.Add((row, current, next));
+        }
+
+        if (due.Count == 0) return 0;
+        // One conditional update per row, sent together: a file table writes the whole pass once.
+        var etags = await table.TryUpsertManyAsync(
+            [.. due.Select(d => new ConditionalUpsert(d.Row with { NextDueTime = d.Next }, d.Row.ETag))], cancellationToken).ConfigureAwait(false);
+        var claimed = new List<(ReminderEntry Entry, TickStatus Tick)>(due.Count);
+        for (var i = 0; i < due.Count; i++)
+        {
+            var (row, current, _) = due[i];
+            if (etags[i] is null)
             {
                 LogClaimLost(row.GrainId, row.ReminderName);
                 continue;

@@ -53,6 +53,31 @@ public abstract class ReminderTableContractTests
     }
 
     [Fact]
+    public async Task TryUpsertMany_MixedConditions_AppliesEachRowUnderItsOwnEtag()
+    {
+        var kept = NewEntry("kept");
+        var moved = NewEntry("moved");
+        var keptEtag = await Table.TryUpsertAsync(kept, null, CancellationToken.None);
+        var movedEtag = await Table.TryUpsertAsync(moved, null, CancellationToken.None);
+        var added = NewEntry("added");
+
+        var etags = await Table.TryUpsertManyAsync(
+        [
+            new ConditionalUpsert(moved with { NextDueTime = Start.AddMinutes(1) }, movedEtag),
+            new ConditionalUpsert(kept with { NextDueTime = Start.AddMinutes(1) }, "stale"),
+            new ConditionalUpsert(added, null),
+        ], CancellationToken.None);
+
+        Assert.NotNull(etags[0]);
+        Assert.Null(etags[1]);
+        Assert.NotNull(etags[2]);
+        Assert.NotEqual(etags[0], etags[2]);
+        Assert.Equal(Start.AddMinutes(1), (await Table.ReadAsync(moved.GrainId, moved.ReminderName, CancellationToken.None))!.NextDueTime);
+        Assert.Equal(kept with { ETag = keptEtag }, await Table.ReadAsync(kept.GrainId, kept.ReminderName, CancellationToken.None));
+        Assert.Equal(added with { ETag = etags[2] }, await Table.ReadAsync(added.GrainId, added.ReminderName, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task TryDelete_WithStaleEtagFails_WithCurrentEtagRemovesTheRow()
     {
         var entry = NewEntry();
