@@ -4,33 +4,63 @@ using OpenClaw.Actors.Serialization;
 namespace OpenClaw.Actors.Runtime.Storage;
 
 /// <summary>
-/// Replaces a JSON file so that a crash at any moment leaves the old or the new content, never a torn file: write a
-/// temp file in the same directory, flush it to disk (callers may skip this and accept losing the change on a power
-/// loss), rename it over the target. Callers hold a lock on the target
-/// (<see cref="FileLock"/>), which is what makes removing leftover temp files safe.
+/// Replaces a JSON file so that a process crash at any moment leaves the old or the new content, never a torn file.
+/// Callers hold a lock on the target (<see cref="FileLock"/>), which is what makes reusing the spare and removing
+/// leftover temp files safe.
+/// <para>
+/// With a flush to disk: write a fresh temp file in the same directory, fsync it, rename it over the target.
+/// Without one (fsync off): write the target's spare (<c>&lt;target&gt;.spare</c>, kept beside it) in place and swap
+/// the two names atomically (<see cref="FileExchange"/>), so the old content becomes the next spare; no inode is
+/// created or deleted per write. Where the exchange is not supported this falls back to a rename of the spare.
+/// The price, fsync off only: the spare being overwritten may still be the target on disk if the previous swap has
+/// not reached the disk yet, so a power loss (never a process crash) can leave a torn state file, where a fresh temp
+/// file could only lose the last changes.
+/// </para>
 /// </summary>
 internal static class AtomicFile
 {
+    public const string SpareExtension = ".spare";
     private const string TempExtension = ".tmp";
 
     public static Task WriteJsonAsync<TDocument>(string path, TDocument document, CancellationToken cancellationToken)
         => WriteJsonAsync(path, document, flushToDisk: true, cancellationToken);
 
-    /// <param name="flushToDisk">False skips the fsync: the rename still makes the change atomic for a process crash,
-    /// but a power loss may lose it.</param>
+    /// <param name="flushToDisk">False skips the fsync: a process crash still leaves the old or the new content, but
+    /// a power loss may lose the change (or, see the class summary, tear the file).</param>
     public static Task WriteJsonAsync<TDocument>(string path, TDocument document, bool flushToDisk, CancellationToken cancellationToken)
     {
-        var tempPath = $"{path}.{Guid.NewGuid():N}{TempExtension}";
         // Serialized first and written with one synchronous call: a state document is small, and an async file
         // write costs thread-pool hops that a grain's turn would wait for.
         var bytes = JsonSerializer.SerializeToUtf8Bytes(document, ActorJson.Options);
         cancellationToken.ThrowIfCancellationRequested();
+        if (flushToDisk) ReplaceThroughTempFile(path, bytes);
+        else ReplaceThroughSpare(path, bytes);
+        return Task.CompletedTask;
+    }
+
+    private static void ReplaceThroughSpare(string path, byte[] bytes)
+    {
+        var spare = path + SpareExtension;
+        using (var stream = new FileStream(spare, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None))
+        {
+            stream.Write(bytes);
+            if (stream.Length > bytes.Length) stream.SetLength(bytes.Length);
+        }
+
+        // Missing: the target's first write (or its spare went with the last fallback); Unsupported: no exchange here.
+        if (FileExchange.TryExchange(spare, path) != FileExchange.Result.Exchanged)
+            File.Move(spare, path, overwrite: true);
+    }
+
+    private static void ReplaceThroughTempFile(string path, byte[] bytes)
+    {
+        var tempPath = $"{path}.{Guid.NewGuid():N}{TempExtension}";
         try
         {
             using (var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
             {
                 stream.Write(bytes);
-                stream.Flush(flushToDisk);
+                stream.Flush(flushToDisk: true);
             }
 
             File.Move(tempPath, path, overwrite: true);
@@ -40,8 +70,6 @@ internal static class AtomicFile
             TryDelete(tempPath);
             throw;
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>Deletes temp files left by writers of <paramref name="path"/> that died before their rename.</summary>

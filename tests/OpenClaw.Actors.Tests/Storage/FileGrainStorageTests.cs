@@ -169,3 +169,35 @@ public sealed class FileGrainStorageTests : GrainStorageContractTests, IDisposab
         }
     }
 }
+
+/// <summary>The storage contract again with fsync off, where writes swap the state file with its spare instead of renaming a temp file.</summary>
+public sealed class FileGrainStorageWithoutFsyncTests : GrainStorageContractTests, IDisposable
+{
+    private readonly TempDirectory _root = new();
+    private readonly FileGrainStorage _storage;
+
+    public FileGrainStorageWithoutFsyncTests() => _storage = new(_root.Path, NullLogger<FileGrainStorage>.Instance, flushToDisk: false);
+
+    protected override IGrainStorage Storage => _storage;
+
+    public void Dispose() => _root.Dispose();
+
+    [Fact]
+    public async Task Writes_SwapWithOneSpare_TheStateFileHoldsTheLatestAndNothingElseAccumulates()
+    {
+        var grainId = GrainId.Create("counter", Guid.NewGuid().ToString("N"));
+        var state = await WriteNewAsync(grainId, 1);
+        for (var value = 2; value <= 4; value++)
+        {
+            state.State.Value = value;
+            await Storage.WriteStateAsync(StateName, grainId, state);
+        }
+
+        var path = _storage.GetFilePath(StateName, grainId);
+        var read = await ReadAsync(grainId);
+        Assert.Equal((4, state.ETag), (read.State.Value, read.ETag));
+        Assert.Equal(
+            [Path.GetFileName(path), Path.GetFileName(path) + ".lock", Path.GetFileName(path) + ".spare"],
+            Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+}
