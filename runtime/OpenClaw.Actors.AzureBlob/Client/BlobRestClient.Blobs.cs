@@ -5,6 +5,8 @@ namespace OpenClaw.Actors.AzureBlob.Client;
 
 public sealed partial class BlobRestClient
 {
+    private static readonly IReadOnlyList<KeyValuePair<string, string>> MetadataQuery = [new("comp", "metadata")];
+
     /// <summary>The blob's properties and metadata (HEAD); null if there is no such blob.</summary>
     public Task<BlobProperties?> GetPropertiesAsync(string container, string blob, CancellationToken cancellationToken = default)
     {
@@ -69,6 +71,28 @@ public sealed partial class BlobRestClient
             }, BlobHeaders.Content(content, options.ContentType), token).ConfigureAwait(false);
             EnsureSuccess(response, "put block blob", resource);
             return BlobHeaders.ETag(response, "put block blob", resource);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces the blob's user metadata under <paramref name="conditions"/> (the content is untouched; the ETag
+    /// changes, so writers holding the old one are fenced); returns the new ETag.
+    /// </summary>
+    public Task<string> SetMetadataAsync(string container, string blob, IReadOnlyDictionary<string, string> metadata, BlobConditions conditions = default,
+        CancellationToken cancellationToken = default)
+    {
+        Validate(container, blob);
+        ArgumentNullException.ThrowIfNull(metadata);
+        var resource = BlobPaths.Resource(container, blob);
+        return RunAsync("set metadata", resource, async token =>
+        {
+            using var response = await SendAsync(HttpMethod.Put, container, blob, MetadataQuery, request =>
+            {
+                BlobHeaders.AddConditions(request, conditions);
+                BlobHeaders.AddMetadata(request, metadata);
+            }, null, token).ConfigureAwait(false);
+            EnsureSuccess(response, "set metadata", resource);
+            return BlobHeaders.ETag(response, "set metadata", resource);
         }, cancellationToken);
     }
 

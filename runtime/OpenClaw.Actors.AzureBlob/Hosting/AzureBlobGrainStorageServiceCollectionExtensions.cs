@@ -40,7 +40,8 @@ public static class AzureBlobGrainStorageServiceCollectionExtensions
             return new AzureBlobGrainStorage(
                 provider.GetRequiredKeyedService<BlobRestClient>(name),
                 options.ContainerName,
-                Logger<AzureBlobGrainStorage>(provider));
+                Logger<AzureBlobGrainStorage>(provider),
+                options.ClusterId);
         });
         return services;
     }

@@ -12,6 +12,12 @@ public sealed class AzureBlobStorageOptions
     /// <summary>The container holding one blob per grain state; created on first use.</summary>
     public string ContainerName { get; set; } = "grainstate";
 
+    /// <summary>
+    /// Names the cluster in the blob names (<c>&lt;clusterId&gt;/&lt;type&gt;/&lt;key&gt;/&lt;state&gt;.json</c>), so clusters
+    /// sharing one container never see each other's state; null (the default): no cluster segment.
+    /// </summary>
+    public string? ClusterId { get; set; }
+
     /// <summary>The bound of one storage request.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -36,6 +36,9 @@ public sealed class AzureBlobStorageOptionsValidator : IValidateOptions<AzureBlo
                          "(3-63 lower-case letters, digits and single inner hyphens).");
         }
 
+        if (options.ClusterId is not null && string.IsNullOrWhiteSpace(options.ClusterId))
+            failures.Add($"{prefix}.{nameof(options.ClusterId)} is empty; leave it null for the default cluster.");
+
         if (options.RequestTimeout <= TimeSpan.Zero || options.RequestTimeout > TimeSpan.FromMinutes(10))
             failures.Add($"{prefix}.{nameof(options.RequestTimeout)} must be between 0 and 10 minutes (was {options.RequestTimeout}).");
 

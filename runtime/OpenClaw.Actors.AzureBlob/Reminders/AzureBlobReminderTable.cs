@@ -50,12 +50,10 @@ public sealed partial class AzureBlobReminderTable : IReminderTable, IDisposable
     private readonly string _prefix;
     private readonly ILogger<AzureBlobReminderTable> _logger;
 
-    /// <param name="clusterId">Names the cluster in the blob names (null: none); clusters sharing a container need different ones.</param>
+    /// <param name="clusterId">Names the cluster in the blob names (null: none; see <see cref="ClusterBlobNames"/>); clusters sharing a container need different ones.</param>
     public AzureBlobReminderTable(BlobRestClient client, string containerName, IReminderShardOwnership shards, ILogger<AzureBlobReminderTable> logger,
         string? clusterId = null)
     {
-        if (clusterId is not null && (clusterId.Length == 0 || clusterId.Contains('/') || clusterId is "." or ".."))
-            throw new ArgumentException($"'{clusterId}' cannot be a blob name segment.", nameof(clusterId));
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(shards);
         BlobPaths.ValidateContainer(containerName);
@@ -66,7 +64,7 @@ public sealed partial class AzureBlobReminderTable : IReminderTable, IDisposable
         ShardCount = shards.ShardCount;
         _containerInitializer = new ContainerInitializer(client, containerName);
         _slots = new ShardSlot?[ShardCount];
-        _prefix = (clusterId is null ? "" : clusterId + "/") + $"shards-{ShardCount.ToString(CultureInfo.InvariantCulture)}/";
+        _prefix = ClusterBlobNames.Prefix(clusterId) + $"shards-{ShardCount.ToString(CultureInfo.InvariantCulture)}/";
         _logger = logger;
     }
 

@@ -7,7 +7,9 @@ namespace OpenClaw.Actors.AzureBlob.Storage;
 
 /// <summary>
 /// Grain state in Azure Blob Storage (cluster mode): one block blob per state,
-/// <c>&lt;container&gt;/&lt;grainType&gt;/&lt;key&gt;/&lt;stateName&gt;.json</c> (segments escaped by <see cref="StateBlobNames"/>),
+/// <c>&lt;container&gt;/[&lt;clusterId&gt;/]&lt;grainType&gt;/&lt;key&gt;/&lt;stateName&gt;.json</c> (segments escaped by
+/// <see cref="StateBlobNames"/>; the cluster segment, <see cref="ClusterBlobNames"/>, keeps clusters that share a storage
+/// account apart),
 /// the state as JSON (<see cref="ActorJson.Options"/>). The grain-facing ETag is a version number kept in the blob's
 /// metadata ("1" for the first write, +1 per write or clear), as the other storages do; every write and clear is
 /// one PUT conditional on the blob's own ETag (If-Match, or If-None-Match:* to create), so the service decides races:
@@ -20,16 +22,19 @@ public sealed partial class AzureBlobGrainStorage : IGrainStorage
 
     private readonly BlobRestClient _client;
     private readonly string _container;
+    private readonly string _prefix;
     private readonly ContainerInitializer _containerInitializer;
     private readonly StateVersionCache _versions = new();
     private readonly ILogger<AzureBlobGrainStorage> _logger;
 
-    public AzureBlobGrainStorage(BlobRestClient client, string containerName, ILogger<AzureBlobGrainStorage> logger)
+    /// <param name="clusterId">Names the cluster in the blob names (null: the default cluster, no segment).</param>
+    public AzureBlobGrainStorage(BlobRestClient client, string containerName, ILogger<AzureBlobGrainStorage> logger, string? clusterId = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         BlobPaths.ValidateContainer(containerName);
         _client = client;
         _container = containerName;
+        _prefix = ClusterBlobNames.Prefix(clusterId);
         _containerInitializer = new ContainerInitializer(client, containerName);
         _logger = logger;
     }
@@ -37,7 +42,7 @@ public sealed partial class AzureBlobGrainStorage : IGrainStorage
     public string ContainerName => _container;
 
     /// <summary>The blob (inside <see cref="ContainerName"/>) that holds <paramref name="stateName"/> of <paramref name="grainId"/>.</summary>
-    public string GetBlobName(string stateName, GrainId grainId) => StateBlobNames.For(grainId, stateName);
+    public string GetBlobName(string stateName, GrainId grainId) => _prefix + StateBlobNames.For(grainId, stateName);
 
     public async Task ReadStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken = default)
     {
