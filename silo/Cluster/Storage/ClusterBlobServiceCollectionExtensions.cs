@@ -22,9 +22,9 @@ public static class ClusterBlobServiceCollectionExtensions
     /// <summary>
     /// Replaces the silo's reminder table with <see cref="AzureBlobReminderTable"/> (one blob per shard; reminders of
     /// the shards RabbitMQ delivers to this silo fire here) and the transcript store with
-    /// <see cref="BlobTranscriptStore"/> (append blobs). Reminder blobs carry the cluster id (OPENCLAW_CLUSTER_ID), so
-    /// clusters sharing a storage account never fire each other's reminders; transcripts need no such separation,
-    /// since their names hold the session id. Call after <c>AddEmbeddedSilo</c> and
+    /// <see cref="BlobTranscriptStore"/> (append blobs). Reminder and transcript blobs carry the cluster id
+    /// (OPENCLAW_CLUSTER_ID; <see cref="ClusterBlobLayout"/>: no segment for the default cluster), so clusters sharing a
+    /// storage account never fire each other's reminders or read each other's transcripts. Call after <c>AddEmbeddedSilo</c> and
     /// <c>AddRabbitMqSiloTransport</c>; before or after <c>AddOpenClawGrainServices</c>, whose store is only TryAdd-ed.
     /// </summary>
     public static IServiceCollection AddClusterBlobServices(this IServiceCollection services, ClusterSettings settings)
@@ -32,6 +32,7 @@ public static class ClusterBlobServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(settings);
         var account = BlobConnectionString.Parse(settings.BlobConnectionString
             ?? throw new ClusterConfigurationException($"{ClusterEnvironment.BlobConnectionString} is not set: cluster reminders and transcripts live in Azure Blob Storage."));
+        var clusterId = ClusterBlobLayout.ClusterIdInBlobNames(settings);
 
         services.AddKeyedSingleton(ClientKey, (provider, _) => BlobRestClient.Create(
             account, time: provider.GetService<TimeProvider>(), logger: provider.GetRequiredService<ILogger<BlobRestClient>>()));
@@ -40,11 +41,12 @@ public static class ClusterBlobServiceCollectionExtensions
             ReminderContainer,
             new TransportReminderShards(provider.GetRequiredService<RabbitMqShardOwnership>()),
             provider.GetRequiredService<ILogger<AzureBlobReminderTable>>(),
-            settings.ClusterId)));
+            clusterId)));
         services.Replace(ServiceDescriptor.Singleton<ITranscriptStore>(provider => new BlobTranscriptStore(
             provider.GetRequiredKeyedService<BlobRestClient>(ClientKey),
             TranscriptContainer,
-            provider.GetRequiredService<ILogger<BlobTranscriptStore>>())));
+            provider.GetRequiredService<ILogger<BlobTranscriptStore>>(),
+            new BlobTranscriptStoreOptions { ClusterId = clusterId })));
         return services;
     }
 }

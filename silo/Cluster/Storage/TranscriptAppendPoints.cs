@@ -1,12 +1,15 @@
 namespace OpenClaw.Silo.Cluster.Storage;
 
 /// <summary>
-/// Where this silo's writer of a transcript expects the blob to end, and the blob's ETag and block count there.
-/// <see cref="PendingBlock"/>: a block whose append was cut off without an answer, possibly written after
+/// Where this silo's writer of a transcript expects it to end: the last part (see <see cref="TranscriptParts"/>), its
+/// length, ETag and block count there. <see cref="Sealed"/>: that part is full and sealed; the next append goes to the
+/// next part. <see cref="PendingBlock"/>: a block whose append was cut off without an answer, possibly written after
 /// <see cref="Position"/>; the next append finds out first.
 /// </summary>
-internal sealed record AppendPoint(long Position, string ETag, int BlockCount)
+internal sealed record AppendPoint(int Part, long Position, string ETag, int BlockCount)
 {
+    public bool Sealed { get; init; }
+
     public byte[]? PendingBlock { get; init; }
 }
 

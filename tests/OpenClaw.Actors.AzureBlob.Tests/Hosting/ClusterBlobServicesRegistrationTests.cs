@@ -41,6 +41,35 @@ public sealed class ClusterBlobServicesRegistrationTests
         Assert.Equal(ClusterBlobServiceCollectionExtensions.TranscriptContainer, transcripts.ContainerName);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("openclaw")]
+    public void AddClusterBlobServices_ForTheDefaultCluster_KeepsThePlainLayout(string? clusterId)
+    {
+        using var provider = SiloServices(Settings(clusterId: clusterId));
+
+        var reminders = Assert.IsType<AzureBlobReminderTable>(provider.GetRequiredService<IReminderTable>());
+        var transcripts = Assert.IsType<BlobTranscriptStore>(provider.GetRequiredService<ITranscriptStore>());
+
+        Assert.Equal("shards-8/00003.json", reminders.BlobNameOf(3));
+        Assert.Null(transcripts.Options.ClusterId);
+        Assert.EndsWith("/openclaw-transcripts/agents/main/sessions/s1.jsonl", transcripts.Locate(new TranscriptRef("main", "s1")));
+    }
+
+    [Fact]
+    public void AddClusterBlobServices_ForANamedCluster_PutsItsIdInFrontOfTranscripts()
+    {
+        using var provider = SiloServices(Settings(clusterId: "blue"));
+
+        var transcripts = Assert.IsType<BlobTranscriptStore>(provider.GetRequiredService<ITranscriptStore>());
+
+        Assert.EndsWith("/openclaw-transcripts/blue/agents/main/sessions/s1.jsonl", transcripts.Locate(new TranscriptRef("main", "s1")));
+    }
+
+    [Fact]
+    public void DefaultClusterId_IsTheTransportsDefaultQueuePrefix()
+        => Assert.Equal(ClusterBlobLayout.DefaultClusterId, new OpenClaw.Actors.RabbitMq.RabbitMqTransportOptions().QueuePrefix);
+
     [Fact]
     public void AddClusterBlobServices_WithoutAConnectionString_NamesTheVariable()
     {

@@ -13,6 +13,9 @@ public sealed class FaultyHttpHandler() : DelegatingHandler(new SocketsHttpHandl
 
     public Func<HttpRequestMessage, bool>? LoseResponse { get; set; }
 
+    /// <summary>Runs before each request is sent (e.g. another writer acting at exactly that moment).</summary>
+    public Func<HttpRequestMessage, CancellationToken, Task>? BeforeSending { get; set; }
+
     /// <summary>Requests that hang (no answer, no error) until the caller gives up.</summary>
     public Func<HttpRequestMessage, bool>? Hang { get; set; }
 
@@ -24,6 +27,7 @@ public sealed class FaultyHttpHandler() : DelegatingHandler(new SocketsHttpHandl
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (BeforeSending is { } before) await before(request, cancellationToken);
         if (FailBeforeSending?.Invoke(request) == true) throw new HttpRequestException("injected: the request was not sent");
         if (Hang?.Invoke(request) == true) await Task.Delay(Timeout.Infinite, cancellationToken);
         var response = await base.SendAsync(request, cancellationToken);

@@ -24,8 +24,9 @@ public sealed class BlobTranscriptStoreTests(AzuriteFixture azurite) : IAsyncLif
 
     public Task DisposeAsync() => azurite.Client.DeleteContainerAsync(_container);
 
-    private BlobTranscriptStore NewStore(BlobRestClient? client = null, int trackedTranscripts = BlobTranscriptStore.DefaultTrackedTranscripts)
-        => new(client ?? azurite.Client, _container, NullLogger<BlobTranscriptStore>.Instance, trackedTranscripts);
+    private BlobTranscriptStore NewStore(BlobRestClient? client = null, int trackedTranscripts = BlobTranscriptStoreOptions.DefaultTrackedTranscripts)
+        => new(client ?? azurite.Client, _container, NullLogger<BlobTranscriptStore>.Instance,
+            new BlobTranscriptStoreOptions { TrackedTranscripts = trackedTranscripts });
 
     private string BlobName => $"agents/main/sessions/{_transcript.SessionId}.jsonl";
 
