@@ -77,6 +77,7 @@ public static class ClusterSiloHost
         {
             blob.ConnectionString = cluster.BlobConnectionString!;
             blob.ContainerName = container;
+            blob.ClusterId = Storage.ClusterBlobLayout.ClusterIdInBlobNames(cluster); // clusters sharing an account never see each other's state
         });
 
     private static void ConfigureLogging(WebApplicationBuilder builder, ClusterSiloOptions options, ConfigSnapshot config)
