@@ -19,7 +19,7 @@ namespace OpenClaw.Actors.Runtime.Reminders;
 /// means a writer that dies in between only causes an extra read; the file's size and write time are compared too, so
 /// a hand edit (which writes no token) is noticed as well. A write that only moves an existing row's
 /// <see cref="ReminderEntry.NextDueTime"/> (a claimed tick) is not flushed to disk: after a power loss that tick may
-/// be delivered again; registrations and removals are flushed.
+/// be delivered again; registrations and removals are flushed (unless fsync is off for the whole process).
 /// </para>
 /// </summary>
 public sealed class FileReminderTable : IReminderTable, IDisposable
@@ -27,12 +27,16 @@ public sealed class FileReminderTable : IReminderTable, IDisposable
     public const string FileName = "reminders.json";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly bool _flushToDisk;
     private CachedTable? _cache;
 
-    public FileReminderTable(string directory)
+    /// <param name="flushToDisk">False (the operator's OPENCLAW_FSYNC=0, as for grain state) flushes no change to
+    /// disk: registrations survive a process crash but a power loss may lose them.</param>
+    public FileReminderTable(string directory, bool flushToDisk = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         FilePath = Path.Combine(Path.GetFullPath(directory), FileName);
+        _flushToDisk = flushToDisk;
     }
 
     public string FilePath { get; }
@@ -107,7 +111,7 @@ public sealed class FileReminderTable : IReminderTable, IDisposable
         var updated = new TableDocument { Version = version, Reminders = [.. rows.Select(ToStored)] };
         _cache = null; // until the file and the token agree again
         var token = WriteToken(held.LockFile);
-        await AtomicFile.WriteJsonAsync(FilePath, updated, flushToDisk: !onlyMovesDueTimes, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteJsonAsync(FilePath, updated, flushToDisk: _flushToDisk && !onlyMovesDueTimes, cancellationToken).ConfigureAwait(false);
         _cache = new CachedTable(token, StampOf(FilePath), version, rows);
         return etags;
     }

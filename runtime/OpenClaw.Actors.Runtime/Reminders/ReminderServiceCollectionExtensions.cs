@@ -14,11 +14,15 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// </summary>
 public static class ReminderServiceCollectionExtensions
 {
-    /// <summary>Durable reminders in <c>&lt;directory&gt;/reminders.json</c>.</summary>
+    /// <summary>
+    /// Durable reminders in <c>&lt;directory&gt;/reminders.json</c>, flushed to disk unless the file grain storage's
+    /// durability switch turned fsync off (<see cref="GrainStorageServiceCollectionExtensions.AddFileGrainStorageDurability"/>).
+    /// </summary>
     public static IServiceCollection AddFileReminders(this IServiceCollection services, string directory, Action<ReminderOptions>? configure = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        services.TryAddSingleton<IReminderTable>(_ => new FileReminderTable(directory));
+        services.TryAddSingleton<IReminderTable>(provider => new FileReminderTable(
+            directory, provider.GetService<IOptions<OpenClaw.Actors.Runtime.Storage.FileGrainStorageOptions>>()?.Value.FlushToDisk ?? true));
         return services.AddReminderService(configure);
     }
 
