@@ -34,6 +34,25 @@ internal sealed class InFlightCalls
         }
     }
 
+    /// <summary>
+    /// Like <see cref="WhenIdleAsync"/>, but gives up after <paramref name="bound"/>: true when idle, false when calls were
+    /// still in flight then. <paramref name="cancellationToken"/> still throws.
+    /// </summary>
+    public async Task<bool> WhenIdleWithinAsync(TimeSpan bound, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(bound, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        try
+        {
+            await WhenIdleAsync(linked.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     private void Remove(Task done)
     {
         lock (_lock) _running.Remove(done);

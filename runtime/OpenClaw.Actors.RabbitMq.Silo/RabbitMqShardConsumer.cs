@@ -19,9 +19,9 @@ namespace OpenClaw.Actors.RabbitMq.Silo;
 /// rebalance: the first silo to subscribe would keep a shard until it stops or fails; the rebalancer hands shards off
 /// with <see cref="ReleaseShardAsync"/> until each silo owns at most ceil(ShardCount / silos)).
 /// <para>
-/// A graceful stop hands the shards over without two live activations of a grain: it stops starting calls (new
-/// deliveries wait unsettled), waits for the calls in flight, deactivates every grain (state is flushed), and only then
-/// closes the shard channels. The broker then requeues what this silo held and activates the next consumer, which it
+/// A graceful stop hands the shards over one by one without two live activations of a grain: for each shard it stops
+/// starting calls (new deliveries wait unsettled), waits for the calls in flight, deactivates the shard's grains (state
+/// is flushed), and only then closes the shard's channel. The broker then requeues what this silo held and activates the next consumer, which it
 /// tells at once with a probe. Calls to these shards wait in their queues meanwhile, bounded by their deadlines.
 /// </para>
 /// </summary>
@@ -112,7 +112,7 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
             _probe.Start();
             // Counted as a member only now that a consumer waits on every shard queue: a shard handed off can reach this silo.
             _membership = await SiloMembership.JoinAsync(connection, _topology, cancellationToken).ConfigureAwait(false);
-            _rebalancer = new ShardRebalancer(connection, _topology, _ownership, ReleaseShardAsync, IsShardBusy, ReopenClosedReceiversAsync, _options, _time,
+            _rebalancer = new ShardRebalancer(connection, _topology, _ownership, HandOffAsync, IsShardBusy, ReopenClosedReceiversAsync, _options, _time,
                 _loggers.CreateLogger<ShardRebalancer>());
             _rebalancer.Start();
 
@@ -138,20 +138,16 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
         {
             if (_connection is null || _tracker is null) return;
             if (Interlocked.Exchange(ref _membership, null) is { } membership) await membership.DisposeAsync().ConfigureAwait(false);
-            foreach (var receiver in _receivers) receiver.BeginDrain();
             if (_probe is not null) await _probe.StopAsync().ConfigureAwait(false);
-            await Task.WhenAll(_receivers.Select(r => r.WhenIdleAsync(cancellationToken))).ConfigureAwait(false);
+            var owned = _ownership.OwnedShards;
+            await HandOverEveryShardAsync(_tracker, cancellationToken).ConfigureAwait(false);
 
-            var released = _tracker.StopAndReleaseAll();
+            // Whatever is left (a shard gained while stopping) goes with the silo's own deactivation.
+            var released = owned.Union(_tracker.StopAndReleaseAll()).ToList();
             await _tracker.WhenDeactivationsDoneAsync(cancellationToken).ConfigureAwait(false);
             await _catalog.DeactivateAllAsync(new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is stopping."), cancellationToken)
                 .ConfigureAwait(false);
-
-            // Closing the shard channels requeues what this silo still holds and activates the next consumers...
-            var receivers = _receivers;
-            _receivers = [];
-            foreach (var receiver in receivers) await receiver.DisposeAsync().ConfigureAwait(false);
-            // ...which learn it from a probe even when no call is waiting.
+            // The next consumers learn it from a probe even when no call is waiting.
             if (_probe is not null) await _probe.ProbeAsync(released, cancellationToken).ConfigureAwait(false);
             LogStopped(_siloName, released.Count);
         }
@@ -162,6 +158,46 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
         }
     }
 
+    /// <summary>
+    /// The stop's hand-off: shard by shard, stop starting its calls, wait for the ones in flight, deactivate its grains
+    /// (state is flushed) and close its channel (the broker requeues what was held and activates the next consumer).
+    /// One shard at a time, not all at once: a turn in flight may call a grain of another shard of this silo, which
+    /// still serves it (or, once closed, its next owner does); draining every shard together would hold that call until
+    /// its deadline. A shard whose calls do not finish within <see cref="RabbitMqTransportOptions.HandOffDrainTimeout"/>
+    /// (a turn waiting for a call to its own shard) runs its held calls here and waits for another try at the back of the
+    /// line. Receivers of shards this silo does not own are closed first, together.
+    /// </summary>
+    private async Task HandOverEveryShardAsync(ShardOwnershipTracker tracker, CancellationToken cancellationToken)
+    {
+        var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is stopping.");
+        async Task<bool> TryHandOverAsync(ShardReceiver receiver)
+        {
+            receiver.BeginDrain();
+            if (!await receiver.WhenIdleWithinAsync(_options.HandOffDrainTimeout, _time, cancellationToken).ConfigureAwait(false))
+            {
+                LogStopShardRetry(receiver.Shard, receiver.InFlightCount, receiver.HeldCount, _options.HandOffDrainTimeout);
+                receiver.CancelDrain();
+                return false;
+            }
+
+            tracker.Release(receiver.Shard);
+            await DeactivateShardAsync(receiver.Shard, reason).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await receiver.DisposeAsync().ConfigureAwait(false);
+            return true;
+        }
+
+        var waiting = _receivers.Where(r => !_ownership.IsOwned(r.Shard)).ToList();
+        var closed = await Task.WhenAll(waiting.Select(TryHandOverAsync)).ConfigureAwait(false);
+        var line = new Queue<ShardReceiver>(_receivers.Where(r => _ownership.IsOwned(r.Shard)).Concat(waiting.Where((_, i) => !closed[i])));
+        while (line.TryDequeue(out var receiver))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!await TryHandOverAsync(receiver).ConfigureAwait(false)) line.Enqueue(receiver);
+        }
+
+        _receivers = [];
+    }
+
     /// <summary>Whether a grain of <paramref name="shard"/> has background work going on (the rebalancer leaves such shards alone).</summary>
     private bool IsShardBusy(int shard) => _catalog.AnyBusy(id => ShardMap.ShardOf(id, _topology.ShardCount) == shard);
 
@@ -170,9 +206,10 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
     /// itself): stops starting its calls, waits for the ones in flight, deactivates this silo's grains of the shard
     /// (reason Migrating), closes its channel (the broker requeues what was held and activates the next consumer), probes
     /// the shard so the new owner knows at once, and subscribes again at the back of the queue's waiting consumers. With
-    /// no other silo waiting, this silo becomes the active consumer again. Returns false when the silo did not own it, or
-    /// when a grain of the shard was left busy by a turn that finished during the drain (an agent run in the background):
-    /// then the drain is cancelled and the held calls run here, in order.
+    /// no other silo waiting, this silo becomes the active consumer again. Returns false when the silo did not own it,
+    /// when a grain of the shard was left busy by a turn that finished during the drain (an agent run in the background),
+    /// or when calls were still in flight after <see cref="RabbitMqTransportOptions.HandOffDrainTimeout"/> (a turn waiting
+    /// for a call the drain holds): then the drain is cancelled and the held calls run here, in order.
     /// <para>
     /// Why closing the channel rather than nack + cancel: the deliveries that arrived after the drain began (prefetched,
     /// never started) must go back in order and before anything newer. A nack-requeue while still subscribed would hand
@@ -183,13 +220,16 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
     /// Each return counts against <see cref="RabbitMqTransportOptions.DeliveryLimit"/> (3.10 counts every return).
     /// </para>
     /// <para>
-    /// <paramref name="cancellationToken"/> bounds only the wait to start; once draining, the hand-off runs to its end
-    /// (bounded by the deadlines of the calls in flight), because a half-done hand-off would leave the shard unserved.
-    /// A turn that calls a grain of its own shard while that shard drains waits for its deadline (that call is held
-    /// for the next owner); with the default 256 shards this is rare.
+    /// <paramref name="cancellationToken"/> bounds only the wait to start; once draining, the hand-off runs to its end,
+    /// because a half-done hand-off would leave the shard unserved. Calls to the shard wait meanwhile (at most about
+    /// <see cref="RabbitMqTransportOptions.HandOffDrainTimeout"/> plus the deactivation of its grains).
     /// </para>
     /// </summary>
-    public async Task<bool> ReleaseShardAsync(int shard, CancellationToken cancellationToken)
+    public async Task<bool> ReleaseShardAsync(int shard, CancellationToken cancellationToken) =>
+        await HandOffAsync(shard, cancellationToken).ConfigureAwait(false) == HandOffOutcome.HandedOff;
+
+    /// <summary><see cref="ReleaseShardAsync"/>, telling why a shard stayed (the rebalancer defers a shard that would not drain).</summary>
+    internal async Task<HandOffOutcome> HandOffAsync(int shard, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(shard);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, _topology.ShardCount);
@@ -200,23 +240,28 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
                 throw new InvalidOperationException("The shard consumer is not started.");
             var receiver = _receivers[shard];
             receiver.BeginDrain();
-            await receiver.WhenIdleAsync(CancellationToken.None).ConfigureAwait(false);
+            if (!await receiver.WhenIdleWithinAsync(_options.HandOffDrainTimeout, _time, CancellationToken.None).ConfigureAwait(false))
+            {
+                // A turn in flight waits for something the drain holds (a call to a grain of this shard): run the held
+                // calls here, in order, and keep the shard for now.
+                var held = receiver.HeldCount;
+                receiver.CancelDrain();
+                LogHandOffCancelledSlow(shard, receiver.InFlightCount, held, _options.HandOffDrainTimeout);
+                return HandOffOutcome.DrainTimedOut;
+            }
+
             if (IsShardBusy(shard))
             {
                 // A turn that finished while draining left background work (an agent run) behind: deactivating now
                 // would cut it. Keep the shard; the rebalancer picks another one or tries again next round.
                 receiver.CancelDrain();
                 LogHandOffCancelledBusy(shard);
-                return false;
+                return HandOffOutcome.Busy;
             }
 
             var owned = tracker.Release(shard);
-            var reason = new DeactivationReason(DeactivationReasonCode.Migrating, $"Shard {shard} is handed to another silo.");
-            bool InShard(GrainId id) => ShardMap.ShardOf(id, _topology.ShardCount) == shard;
-            // Repeat until none is left: an activation that started just before the drain is caught on the next pass.
-            while (_catalog.ActiveGrains.Any(InShard))
-                await _catalog.DeactivateAsync(InShard, reason, CancellationToken.None).ConfigureAwait(false);
-
+            await DeactivateShardAsync(shard, new DeactivationReason(DeactivationReasonCode.Migrating, $"Shard {shard} is handed to another silo."))
+                .ConfigureAwait(false);
             await receiver.DisposeAsync().ConfigureAwait(false);
             await probe.ProbeAsync([shard], CancellationToken.None).ConfigureAwait(false);
             LogReleased(shard);
@@ -231,12 +276,21 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
                 LogResubscribeFailed(exception, shard);
             }
 
-            return owned;
+            return owned ? HandOffOutcome.HandedOff : HandOffOutcome.NotOwned;
         }
         finally
         {
             _lifecycle.Release();
         }
+    }
+
+    /// <summary>Deactivates this silo's grains of <paramref name="shard"/> and waits until they are gone.</summary>
+    private async Task DeactivateShardAsync(int shard, DeactivationReason reason)
+    {
+        bool InShard(GrainId id) => ShardMap.ShardOf(id, _topology.ShardCount) == shard;
+        // Repeat until none is left: an activation that started just before the drain is caught on the next pass.
+        while (_catalog.ActiveGrains.Any(InShard))
+            await _catalog.DeactivateAsync(InShard, reason, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -278,7 +332,7 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
     public async Task<int> RebalanceAsync(CancellationToken cancellationToken)
     {
         if (_connection is not { } connection) throw new InvalidOperationException("The shard consumer is not started.");
-        var round = new ShardRebalancer(connection, _topology, _ownership, ReleaseShardAsync, IsShardBusy, ReopenClosedReceiversAsync, _options, _time,
+        var round = new ShardRebalancer(connection, _topology, _ownership, HandOffAsync, IsShardBusy, ReopenClosedReceiversAsync, _options, _time,
             _loggers.CreateLogger<ShardRebalancer>());
         await using (round.ConfigureAwait(false)) return await round.RebalanceOnceAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -372,6 +426,12 @@ public sealed partial class RabbitMqShardConsumer : ISiloLifecycleParticipant, I
 
     [LoggerMessage(2765, LogLevel.Information, "Hand-off of shard {Shard} cancelled: a grain of it has background work going on")]
     private partial void LogHandOffCancelledBusy(int shard);
+
+    [LoggerMessage(2766, LogLevel.Information, "Hand-off of shard {Shard} cancelled: {InFlight} calls still in flight after {Bound} ({Held} held calls run here instead); the shard is tried again later")]
+    private partial void LogHandOffCancelledSlow(int shard, int inFlight, int held, TimeSpan bound);
+
+    [LoggerMessage(2767, LogLevel.Information, "Stopping: shard {Shard} still has {InFlight} calls in flight after {Bound}; its {Held} held calls run here and the shard is tried again after the others")]
+    private partial void LogStopShardRetry(int shard, int inFlight, int held, TimeSpan bound);
 
     [LoggerMessage(2762, LogLevel.Warning, "Closing part of the RabbitMQ shard consumer failed")]
     private partial void LogCloseFailed(Exception exception);

@@ -88,6 +88,16 @@ internal sealed class ShardReceiver : IShardAcknowledger, IAsyncDisposable
 
     public Task WhenIdleAsync(CancellationToken cancellationToken) => _inFlight.WhenIdleAsync(cancellationToken);
 
+    /// <summary>True once no call is in flight; false when some still are after <paramref name="bound"/>.</summary>
+    public Task<bool> WhenIdleWithinAsync(TimeSpan bound, TimeProvider time, CancellationToken cancellationToken) =>
+        _inFlight.WhenIdleWithinAsync(bound, time, cancellationToken);
+
+    /// <summary>Deliveries held since the drain began.</summary>
+    public int HeldCount
+    {
+        get { lock (_drainLock) return _held.Count; }
+    }
+
     public async Task AckAsync(ulong deliveryTag)
     {
         await _settleLock.WaitAsync().ConfigureAwait(false);

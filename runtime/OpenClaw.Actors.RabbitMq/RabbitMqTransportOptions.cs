@@ -67,6 +67,14 @@ public sealed class RabbitMqTransportOptions
     /// moves, and the receiving silo has learnt of the last shard (from its probe) before the next decision.
     /// </summary>
     public TimeSpan HandOffPause { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// How long a hand-off (and each round of a silo's stop) waits for the shard's calls in flight. Turns are short, but
+    /// a turn can wait for a call to a grain of a shard that is draining too (e.g. a chat session updating its agent's
+    /// session index on the same shard), and the drain holds that call: a deadlock until the call's deadline. Past this
+    /// bound the held calls run here: a hand-off is given up for now (the shard is tried again later), a stop drains again.
+    /// </summary>
+    public TimeSpan HandOffDrainTimeout { get; set; } = TimeSpan.FromSeconds(2);
 }
 
 public sealed class RabbitMqTransportOptionsValidator : IValidateOptions<RabbitMqTransportOptions>
@@ -100,6 +108,8 @@ public sealed class RabbitMqTransportOptionsValidator : IValidateOptions<RabbitM
             failures.Add($"{Key(nameof(options.RebalanceInterval))} is set to {options.RebalanceInterval}. RebalanceInterval must be between 50 ms and 1 hour.");
         if (options.HandOffPause < TimeSpan.Zero || options.HandOffPause > TimeSpan.FromMinutes(1))
             failures.Add($"{Key(nameof(options.HandOffPause))} is set to {options.HandOffPause}. HandOffPause must be between 0 and 1 minute.");
+        if (options.HandOffDrainTimeout < TimeSpan.FromMilliseconds(10) || options.HandOffDrainTimeout > TimeSpan.FromMinutes(5))
+            failures.Add($"{Key(nameof(options.HandOffDrainTimeout))} is set to {options.HandOffDrainTimeout}. HandOffDrainTimeout must be between 10 ms and 5 minutes.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
