@@ -1,4 +1,5 @@
 using OpenClaw.Actors.RabbitMq.Tests.TestGrains;
+using OpenClaw.Actors.Runtime.Reminders;
 using OpenClaw.Actors.Runtime.Storage;
 
 namespace OpenClaw.Actors.RabbitMq.Tests.Support;
@@ -6,7 +7,7 @@ namespace OpenClaw.Actors.RabbitMq.Tests.Support;
 /// <summary>
 /// Silos and clients of one test on a broker (the shared one unless given another), isolated by a queue prefix of their
 /// own. The silos share one in-memory grain storage, as cluster silos share Azure Blob storage, so a grain that moves
-/// keeps its state. Disposing stops every silo and client (the first failure is kept) and deletes the test's queues.
+/// keeps its state, and one reminder table, as cluster silos share the per-shard reminder blobs. Disposing stops every silo and client (the first failure is kept) and deletes the test's queues.
 /// </summary>
 public sealed class TestCluster(ITestBroker broker, int shardCount = 8) : IAsyncDisposable
 {
@@ -18,6 +19,12 @@ public sealed class TestCluster(ITestBroker broker, int shardCount = 8) : IAsync
     public Activations Activations { get; } = new();
     public CallLedger Ledger { get; } = new();
     public MemoryGrainStorage Storage { get; } = new();
+    public MemoryReminderTable Reminders { get; } = new();
+    public JobLedger Jobs { get; } = new();
+    public TestLog Log { get; } = new();
+
+    /// <summary>The silos' grain-to-grain call timeout (default: the runtime's 30 s).</summary>
+    public TimeSpan? ResponseTimeout { get; set; }
     public int MaxShardQueueLength { get; set; } = new RabbitMqTransportOptions().MaxShardQueueLength;
     public int DeliveryLimit { get; set; } = new RabbitMqTransportOptions().DeliveryLimit;
 

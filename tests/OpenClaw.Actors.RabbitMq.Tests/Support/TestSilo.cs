@@ -1,15 +1,19 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenClaw.Actors.Calls;
 using OpenClaw.Actors.RabbitMq.Silo;
 using OpenClaw.Actors.RabbitMq.Silo.DeadLetters;
 using OpenClaw.Actors.RabbitMq.Tests.TestGrains;
+using OpenClaw.Actors.Runtime.Reminders;
 using OpenClaw.Actors.Runtime.Storage;
 
 namespace OpenClaw.Actors.RabbitMq.Tests.Support;
 
 /// <summary>
-/// One silo as its own service provider (its own connections), hosting <see cref="RemoteGrain"/> and
-/// <see cref="CountingGrain"/>, with the cluster's shared grain storage.
+/// One silo as its own service provider (its own connections), hosting <see cref="RemoteGrain"/>,
+/// <see cref="CountingGrain"/>, <see cref="JobGrain"/> and <see cref="JobIndexGrain"/>, with the cluster's shared grain
+/// storage and reminder table, logging into the cluster's <see cref="TestLog"/>.
 /// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
@@ -42,10 +46,16 @@ public sealed class TestSilo : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton(cluster.Activations)
             .AddSingleton(cluster.Ledger)
+            .AddSingleton(cluster.Jobs)
+            .AddSingleton<IReminderTable>(cluster.Reminders)
             .AddGrain<IRemoteGrain, RemoteGrain>()
             .AddGrain<ICountingGrain, CountingGrain>()
+            .AddGrain<IJobGrain, JobGrain>()
+            .AddGrain<IJobIndexGrain, JobIndexGrain>()
             .AddEmbeddedSilo(silo => silo.SiloName = name)
             .AddRabbitMqSiloTransport(transport);
+        services.AddLogging(logging => logging.AddProvider(cluster.Log.ProviderFor(name)));
+        if (cluster.ResponseTimeout is { } timeout) services.Configure<GrainCallOptions>(o => o.ResponseTimeout = timeout);
         // After AddEmbeddedSilo, whose own in-memory storage this replaces (the last keyed registration wins).
         services.AddKeyedSingleton<IGrainStorage>(GrainStorageNames.Default, cluster.Storage);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
