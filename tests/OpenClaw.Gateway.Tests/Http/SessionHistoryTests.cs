@@ -78,6 +78,19 @@ public sealed class SessionHistoryTests(HttpApiFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task History_LongTexts_AreCutAt8000Characters()
+    {
+        var key = HttpApiFixture.NewSessionKey();
+        using var http = fixture.Client();
+        await RunAsync(http, key, new string('x', 9_000));
+
+        var body = await GetHistoryAsync(http, key, "");
+
+        Assert.Equal(new string('x', 8_000), body["messages"]![0]!["content"]!.GetValue<string>());
+        Assert.Equal(8_000, body["messages"]![1]!["content"]![0]!["text"]!.GetValue<string>().Length);
+    }
+
+    [Fact]
     public async Task History_UnknownSession_Is404WithOkFalseForJsonAndEventStream()
     {
         var key = HttpApiFixture.NewSessionKey();

@@ -9,16 +9,21 @@ namespace OpenClaw.Gateway.Http.Sessions;
 /// an error: <c>limit</c> is parsed like JavaScript's <c>parseInt</c> and clamped to 1–1000 (unparsable is 1);
 /// <c>cursor</c> is a transcript seq (<c>N</c> or <c>seq:N</c>, N ≥ 1) and the page holds the messages before it;
 /// anything else is ignored. Without a limit the newest <see cref="DefaultLimit"/> messages are sent (openclaw: all).
+/// Text parts are cut at <see cref="MaxChars"/> (openclaw's display cap, which also appends a truncation marker).
 /// </summary>
 internal sealed record SessionHistoryRequest(int? Limit, long? Cursor)
 {
     public const int MaxLimit = 1000;
     public const int DefaultLimit = MaxLimit;
+    public const int MaxChars = 8_000;
 
     /// <summary>Neither limit nor cursor: the SSE stream sends each new message as a <c>message</c> event.</summary>
     public bool IsInline => Limit is null && Cursor is null;
 
-    public HistoryQuery Query => new(Limit ?? DefaultLimit) { BeforeSeq = Cursor };
+    public HistoryQuery Query => new(Limit ?? DefaultLimit, MaxChars: MaxChars) { BeforeSeq = Cursor };
+
+    /// <summary>The newest <paramref name="limit"/> messages, cut like a page.</summary>
+    public static HistoryQuery Newest(int limit) => new(limit, MaxChars: MaxChars);
 
     public static SessionHistoryRequest From(IQueryCollection query) => new(ParseLimit(query["limit"].ToString()), ParseCursor(query["cursor"].ToString()));
 

@@ -80,7 +80,7 @@ internal sealed class SessionHistoryStream(IClusterClient cluster, IOptions<Http
 
     private static async Task<SentState> SendNewMessagesAsync(SseWriter sse, IChatSessionGrain session, SentState sent, CancellationToken cancellationToken)
     {
-        var tail = await session.GetHistoryAsync(new HistoryQuery(TailWindow), cancellationToken);
+        var tail = await session.GetHistoryAsync(SessionHistoryRequest.Newest(TailWindow), cancellationToken);
         if (tail.SessionId == sent.SessionId && tail.TotalMessages == sent.LastSeq) return sent;
 
         var fresh = tail.Messages.Where(m => m.Seq > sent.LastSeq).ToList();
@@ -88,7 +88,7 @@ internal sealed class SessionHistoryStream(IClusterClient cluster, IOptions<Http
         if (tail.SessionId != sent.SessionId || tail.TotalMessages < sent.LastSeq || !contiguous)
         {
             // A reset, a shrunk transcript (compaction) or more new messages than the tail holds: resend the page.
-            var page = await session.GetHistoryAsync(new HistoryQuery(SessionHistoryRequest.DefaultLimit), cancellationToken);
+            var page = await session.GetHistoryAsync(SessionHistoryRequest.Newest(SessionHistoryRequest.DefaultLimit), cancellationToken);
             await SendPageAsync(sse, page, cancellationToken);
             return new SentState(page.SessionId, page.TotalMessages);
         }
