@@ -177,6 +177,25 @@ public sealed class ResponsesConversationTests(HttpApiFixture fixture) : IClassF
         Assert.Equal(0, created["usage"]!["total_tokens"]!.GetValue<long>());
     }
 
+    [Fact]
+    public async Task Responses_ModelFails_NonStreamIs500WithTheFailedResponseObject()
+    {
+        fixture.Stub.Enqueue(StubReply.Fail(400, "secret upstream detail"));
+        using var http = fixture.Client();
+
+        using var response = await http.PostAsync("/v1/responses", HttpApiFixture.Json($$"""{"model":"openclaw","input":"{{Marker()}}"}""")).WaitAsync(Timeout);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var body = JsonNode.Parse(text)!;
+        Assert.Equal("response", body["object"]!.GetValue<string>());
+        Assert.Equal("failed", body["status"]!.GetValue<string>());
+        Assert.Empty(body["output"]!.AsArray());
+        Assert.Equal("api_error", body["error"]!["code"]!.GetValue<string>());
+        Assert.Contains("agent run failed", body["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", text, StringComparison.Ordinal);
+    }
+
     private async Task<string> RespondAsync(JsonObject body)
     {
         using var http = fixture.Client();

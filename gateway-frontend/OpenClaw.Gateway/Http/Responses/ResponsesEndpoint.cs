@@ -60,7 +60,12 @@ internal static class ResponsesEndpoint
         }
 
         var result = await run.WaitForCompletionAsync(cancellationToken);
-        if (!RunOutcome.Succeeded(result)) return HttpErrors.Json(StatusCodes.Status500InternalServerError, HttpErrorTypes.Api, RunOutcome.ErrorLine(result));
+        if (!RunOutcome.Succeeded(result))
+        {
+            // openclaw answers a failed run with the failed response object itself (its error is {code, message}).
+            return TypedResults.Json(identity.Failed("", RunOutcome.ErrorLine(result)), OpenAiJson.Default.ResponseObject, statusCode: StatusCodes.Status500InternalServerError);
+        }
+
         return TypedResults.Json(identity.Completed(RunOutcome.ReplyOrPlaceholder(result), result.Usage), OpenAiJson.Default.ResponseObject);
     }
 }
