@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using OpenClaw.Configuration;
+using OpenClaw.Configuration.Model;
 using OpenClaw.Gateway.Events;
 using OpenClaw.Gateway.Methods.Agents;
 using OpenClaw.Gateway.Methods.Channels;
@@ -13,15 +15,22 @@ namespace OpenClaw.Gateway.Methods.SystemInfo;
 /// <summary>
 /// Builds openclaw's HealthSummary. A summary younger than <see cref="CacheTtl"/> is reused (upstream refreshes it
 /// every 60 s); <c>probe</c> forces a fresh one. One build at a time: concurrent callers wait for it.
+/// hello-ok's snapshot (<see cref="IHealthSnapshotProvider"/>) waits at most <see cref="HelloBudget"/> for a build: the
+/// session stores come from grain calls, which in cluster mode can wait for a shard moving between silos (or a broker
+/// outage) up to their deadline, and a connect must not. It then gets the last summary built, or one without sessions.
 /// </summary>
-internal sealed class HealthSummaryService(
+internal sealed partial class HealthSummaryService(
     IOpenClawConfigSource config,
     SessionStoreSummaries sessionStores,
     RuntimeLoadMonitor runtimeLoad,
-    TimeProvider time) : IHealthSnapshotProvider, IDisposable
+    TimeProvider time,
+    ILogger<HealthSummaryService> logger) : IHealthSnapshotProvider, IDisposable
 {
     public static readonly TimeSpan CacheTtl = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan HelloBudget = TimeSpan.FromSeconds(2);
     public const int RecentSessionLimit = 5;
+
+    private readonly ILogger _logger = logger;
 
     private readonly SemaphoreSlim _building = new(1, 1);
     private volatile CachedSummary? _cached;
@@ -53,8 +62,34 @@ internal sealed class HealthSummaryService(
 
     async Task<JsonNode> IHealthSnapshotProvider.GetAsync(CancellationToken cancellationToken)
     {
-        var summary = await GetAsync(probe: false, cancellationToken).ConfigureAwait(false);
+        var summary = await GetWithinAsync(HelloBudget, cancellationToken).ConfigureAwait(false);
         return JsonSerializer.SerializeToNode(summary, MethodsJson.Default.HealthSummary)!;
+    }
+
+    /// <summary>
+    /// A summary within <paramref name="budget"/>: a fresh one when it can be built in time, else the last one built
+    /// (however old), else one without session stores. A build that outlives the budget goes on (not tied to this
+    /// caller, so it still refreshes the cache for the next) and its failure is logged.
+    /// </summary>
+    public async Task<HealthSummary> GetWithinAsync(TimeSpan budget, CancellationToken cancellationToken)
+    {
+        if (Fresh(_cached) is { } hit) return hit;
+        var build = GetAsync(probe: false, CancellationToken.None);
+        try
+        {
+            return await build.WaitAsync(budget, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is TimeoutException || (exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            _ = build.ContinueWith(
+                static (failed, state) => ((HealthSummaryService)state!).LogBuildFailed(failed.Exception!.GetBaseException()),
+                this, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            cancellationToken.ThrowIfCancellationRequested();
+            LogSummaryLate(budget, _cached is not null);
+            var current = config.Current.Config;
+            var empty = ConfiguredAgents.Ordered(current.Agents).Select(a => new AgentSessionStore(a.Id, new SessionStoreSummary(string.Empty, 0, []))).ToList();
+            return _cached?.Summary ?? Compose(current, empty, time.GetTimestamp());
+        }
     }
 
     public void Dispose() => _building.Dispose();
@@ -68,6 +103,11 @@ internal sealed class HealthSummaryService(
         var snapshot = config.Current.Config;
         var agents = ConfiguredAgents.Ordered(snapshot.Agents);
         var stores = await sessionStores.ReadAsync(agents, RecentSessionLimit, cancellationToken).ConfigureAwait(false);
+        return Compose(snapshot, stores, started);
+    }
+
+    private HealthSummary Compose(OpenClawConfig snapshot, IReadOnlyList<AgentSessionStore> stores, long started)
+    {
         var channels = ConfiguredChannels.Read(snapshot.Channels);
         var defaultAgentId = snapshot.Agents.DefaultAgentId;
 
@@ -107,4 +147,12 @@ internal sealed class HealthSummaryService(
         };
 
     private sealed record CachedSummary(HealthSummary Summary, long BuiltAt);
+
+    [LoggerMessage(1480, LogLevel.Information, "The health summary took longer than {Budget} (grain calls waiting, e.g. for a shard moving between silos); hello-ok gets {Which}")]
+    private partial void LogSummaryLateCore(TimeSpan budget, string which);
+
+    private void LogSummaryLate(TimeSpan budget, bool stale) => LogSummaryLateCore(budget, stale ? "the last summary built" : "one without session stores");
+
+    [LoggerMessage(1481, LogLevel.Warning, "Building the health summary failed after hello-ok stopped waiting for it")]
+    private partial void LogBuildFailed(Exception exception);
 }
