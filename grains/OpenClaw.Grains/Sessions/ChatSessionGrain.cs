@@ -36,6 +36,7 @@ public sealed partial class ChatSessionGrain(
     private SessionIndexUpdater _index = null!;
     private SessionRunCoordinator _runs = null!;
     private SessionWatchdog _watchdog = null!;
+    private IGrainReminder? _watchdogReminder;
 
     private ChatSessionState State => state.State;
     private long NowMs => runs.Time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -49,11 +50,14 @@ public sealed partial class ChatSessionGrain(
         var stream = GetStreamProvider(SessionEventPublisher.ProviderName).GetStream<SessionStreamEvent>(SessionStreams.Events(_key));
         _events = new SessionEventPublisher(stream, _key, _agentId, runs.Time);
         _index = new SessionIndexUpdater(GrainFactory, _key, _agentId, _events, logger);
-        _watchdog = new SessionWatchdog(period => RegisterOrUpdateReminder(WatchdogReminder, period, period), UnregisterWatchdogAsync, _key, logger);
+        _watchdog = new SessionWatchdog(RegisterWatchdogAsync, UnregisterWatchdogAsync, _key, logger);
         var hooks = new SessionRunHooks(_key, _agentId, _workspace, GrainFactory, GrainFactory.GetGrain<IChatSessionRunHost>(_key),
             _watchdog, DelayDeactivation);
         _runs = new SessionRunCoordinator(state, _transcript, _events, _index, runs, hooks);
-        _watchdog.Known(await GetReminder(WatchdogReminder) is not null);
+        // A session never stored has no watchdog worth a table read (were one left, the next arm overwrites it and the
+        // next tick of an idle session removes it).
+        _watchdogReminder = state.RecordExists ? await GetReminder(WatchdogReminder) : null;
+        _watchdog.Known(_watchdogReminder is not null);
         if (State.SessionId is not null) await _index.RepairAsync(State, cancellationToken);
 
         if (State.ActiveRun is not null || State.Pending.Count > 0)
@@ -283,9 +287,14 @@ public sealed partial class ChatSessionGrain(
         }, CancellationToken.None);
     }
 
+    private async Task RegisterWatchdogAsync(TimeSpan period) =>
+        _watchdogReminder = await RegisterOrUpdateReminder(WatchdogReminder, period, period);
+
     private async Task UnregisterWatchdogAsync()
     {
-        if (await GetReminder(WatchdogReminder) is { } reminder) await UnregisterReminder(reminder);
+        // The handle carries only the name; the table removes whatever row it holds now.
+        if ((_watchdogReminder ?? await GetReminder(WatchdogReminder)) is { } reminder) await UnregisterReminder(reminder);
+        _watchdogReminder = null;
     }
 
     private async Task EnsureSessionAsync(CancellationToken cancellationToken)
