@@ -70,11 +70,14 @@ internal sealed class SessionHistoryStream(IClusterClient cluster, IOptions<Http
         return Results.Empty;
     }
 
-    /// <summary>Events after which the transcript may hold new messages (not deltas: they are never written).</summary>
+    /// <summary>
+    /// Events after which the transcript may hold new messages: a session change (a send appends the user turn, a
+    /// reset starts a new transcript) and a run's end (its reply and tool results are written before it).
+    /// </summary>
     private static bool ChangesTranscript(SessionStreamEvent item) => item switch
     {
-        ChatStreamEvent chat => chat.State != ChatStates.Delta,
-        SessionChangedEvent or RunCompleted => true,
+        ChatStreamEvent chat => chat.State is ChatStates.Final or ChatStates.Aborted or ChatStates.Error,
+        SessionChangedEvent => true,
         _ => false,
     };
 
