@@ -34,7 +34,6 @@ internal sealed partial class ConnectionSession(GatewayConnection connection, Co
 
     public async Task RunAsync()
     {
-        var writer = connection.RunWriterAsync();
         services.Registry.Add(connection);
         SendChallenge();
         _handshakeTimer = services.Time.CreateTimer(
@@ -45,7 +44,7 @@ internal sealed partial class ConnectionSession(GatewayConnection connection, Co
         }
         finally
         {
-            await FinishAsync(writer).ConfigureAwait(false);
+            await FinishAsync().ConfigureAwait(false);
         }
     }
 
@@ -62,7 +61,8 @@ internal sealed partial class ConnectionSession(GatewayConnection connection, Co
             InboundMessage message;
             try
             {
-                message = await reader.ReadAsync(CurrentFrameLimit(), connection.Aborted).ConfigureAwait(false);
+                var first = await reader.WaitForMessageAsync(connection.Aborted).ConfigureAwait(false);
+                message = await reader.ReadMessageAsync(first, CurrentFrameLimit(), connection.Aborted).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
             {
@@ -91,7 +91,17 @@ internal sealed partial class ConnectionSession(GatewayConnection connection, Co
 
             using (message)
             {
-                OnMessage(message);
+                // Answers produced while this frame is handled (a cached health, an error) are sent from here
+                // once it is done, instead of waking a writer on another thread for each.
+                connection.BeginInlineSends();
+                try
+                {
+                    OnMessage(message);
+                }
+                finally
+                {
+                    connection.EndInlineSends();
+                }
             }
         }
     }
@@ -192,8 +202,9 @@ internal sealed partial class ConnectionSession(GatewayConnection connection, Co
             connection.Send(frame);
         }
 
-        // Timers are per connection, so each one that is no longer needed is let go at once.
-        _handshakeTimer?.Dispose();
+        // Timers are per connection, so each one that is no longer needed is let go at once (the field too: a
+        // disposed timer still holds its timer-queue entry and captured execution context).
+        Interlocked.Exchange(ref _handshakeTimer, null)?.Dispose();
 
         LogHello(services.Logger, connection.Id, accepted.Principal.ClientId, accepted.Principal.ClientMode, accepted.Principal.Role);
         services.Presence.Connected(connection.Id, accepted.Principal);
@@ -313,7 +324,7 @@ internal sealed partial class ConnectionSession(GatewayConnection connection, Co
         connection.Close(WebSocketCloseCodes.Normal, "handshake timeout");
     }
 
-    private async Task FinishAsync(Task writer)
+    private async Task FinishAsync()
     {
         services.Registry.Remove(connection);
         if (connection.Principal is not null)
@@ -321,7 +332,7 @@ internal sealed partial class ConnectionSession(GatewayConnection connection, Co
             services.Presence.Disconnected(connection.Id);
         }
 
-        _handshakeTimer?.Dispose();
+        Interlocked.Exchange(ref _handshakeTimer, null)?.Dispose();
         await _requests.CancelAsync().ConfigureAwait(false);
         var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _drained = drained;
@@ -334,7 +345,7 @@ internal sealed partial class ConnectionSession(GatewayConnection connection, Co
         connection.Close(WebSocketCloseCodes.Normal, "");
         try
         {
-            await Task.WhenAll(writer, drained.Task).WaitAsync(_options.CloseTimeout, services.Time).ConfigureAwait(false);
+            await Task.WhenAll(connection.WhenWriterStopped(), drained.Task).WaitAsync(_options.CloseTimeout, services.Time).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

@@ -13,7 +13,7 @@ namespace OpenClaw.Gateway.Connections;
 /// Everything sent goes through <see cref="OutboundQueue"/>; <see cref="Close"/> flushes what is queued, sends the
 /// close frame, and aborts the socket if that has not finished within the close timeout.
 /// </summary>
-internal sealed partial class GatewayConnection : IRpcConnectionSink, IDisposable
+internal sealed partial class GatewayConnection : IRpcConnectionSink, IOutboundWriter, IThreadPoolWorkItem, IDisposable
 {
     private readonly WebSocket _socket;
     private readonly OutboundQueue _outbound;
@@ -26,6 +26,8 @@ internal sealed partial class GatewayConnection : IRpcConnectionSink, IDisposabl
     private readonly FanOutPacer? _fanOut;
     private ITimer? _closeDeadline;
     private int _closeCode;
+    private int _inlineSendThread;
+    private bool _inlineDrainPending;
 
     public GatewayConnection(
         string id,
@@ -44,7 +46,7 @@ internal sealed partial class GatewayConnection : IRpcConnectionSink, IDisposabl
         RemoteIp = remoteIp;
         IsLoopback = remoteIp is not null && IPAddress.IsLoopback(remoteIp.IsIPv4MappedToIPv6 ? remoteIp.MapToIPv4() : remoteIp);
         ChallengeNonce = challengeNonce;
-        _outbound = new OutboundQueue(maxBufferedBytes, maxQueuedFrames);
+        _outbound = new OutboundQueue(maxBufferedBytes, maxQueuedFrames, writer: this);
         _sender = new WebSocketFrameSender(socket);
         _closeTimeout = closeTimeout;
         _time = time;
@@ -121,53 +123,91 @@ internal sealed partial class GatewayConnection : IRpcConnectionSink, IDisposabl
         _socket.Abort();
     }
 
-    /// <summary>The single writer: sends queued frames in order, then the close frame.</summary>
-    public async Task RunWriterAsync()
+    /// <summary>Completes once the writer is done for good: the close frame is out, or the socket failed.</summary>
+    public Task WhenWriterStopped() => _outbound.WhenWriterStopped();
+
+    /// <summary>
+    /// From here until <see cref="EndInlineSends"/>, a writer woken on this thread (the reader's, handling one frame)
+    /// runs on it afterwards instead of being queued to the thread pool: a cached answer goes out without a hop.
+    /// </summary>
+    public void BeginInlineSends() => Volatile.Write(ref _inlineSendThread, Environment.CurrentManagedThreadId);
+
+    /// <summary>Ends <see cref="BeginInlineSends"/>; drains here if a writer was woken meanwhile (it runs until its first wait).</summary>
+    public void EndInlineSends()
     {
-        var reader = _outbound.Reader;
+        Volatile.Write(ref _inlineSendThread, 0);
+        if (_inlineDrainPending)
+        {
+            _inlineDrainPending = false;
+            _ = DrainAsync();
+        }
+    }
+
+    void IOutboundWriter.Wake()
+    {
+        // Only the reader's own thread can match (it set the id and is running this), so the flag needs no lock.
+        if (Environment.CurrentManagedThreadId == Volatile.Read(ref _inlineSendThread))
+        {
+            _inlineDrainPending = true;
+            return;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    /// <summary>The writer scheduled on the thread pool; see <see cref="OutboundQueue"/>.</summary>
+    void IThreadPoolWorkItem.Execute() => _ = DrainAsync();
+
+    /// <summary>
+    /// The single writer: sends queued frames in order until the queue is empty (then it ends, and the next enqueue
+    /// schedules a new one), or up to the close frame. Never throws: a failed send stops the writer for good.
+    /// </summary>
+    private async Task DrainAsync()
+    {
         try
         {
-            while (await reader.WaitToReadAsync(_aborted.Token).ConfigureAwait(false))
+            while (_outbound.TryTake(out var item))
             {
-                while (reader.TryRead(out var item))
+                if (item.Kind == OutboundItemKind.Close)
                 {
-                    if (item.Kind == OutboundItemKind.Close)
+                    if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                     {
-                        if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                        {
-                            await _socket.CloseOutputAsync((WebSocketCloseStatus)item.CloseCode, item.Name, _aborted.Token).ConfigureAwait(false);
-                        }
-
-                        return;
+                        await _socket.CloseOutputAsync((WebSocketCloseStatus)item.CloseCode, item.Name, _aborted.Token).ConfigureAwait(false);
                     }
 
-                    if (item.Kind == OutboundItemKind.Presence)
-                    {
-                        // Paced before it is resolved, so a presence that arrives while this one waits is the one sent.
-                        if (_fanOut is not null)
-                        {
-                            await _fanOut.WaitAsync(item.Bytes, _aborted.Token).ConfigureAwait(false);
-                        }
-
-                        if (!_outbound.TryResolvePresence(item, out item))
-                        {
-                            continue; // Superseded by a newer presence queued behind it.
-                        }
-                    }
-
-                    await _sender.SendAsync(item, _aborted.Token).ConfigureAwait(false);
-                    _outbound.Release(item.Bytes);
+                    _outbound.StopWriting();
+                    return;
                 }
+
+                if (item.Kind == OutboundItemKind.Presence)
+                {
+                    // Paced before it is resolved, so a presence that arrives while this one waits is the one sent.
+                    if (_fanOut is not null)
+                    {
+                        await _fanOut.WaitAsync(item.Bytes, _aborted.Token).ConfigureAwait(false);
+                    }
+
+                    if (!_outbound.TryResolvePresence(item, out item))
+                    {
+                        continue; // Superseded by a newer presence queued behind it.
+                    }
+                }
+
+                await _sender.SendAsync(item, _aborted.Token).ConfigureAwait(false);
+                _outbound.Release(item.Bytes);
             }
         }
         catch (Exception exception) when (exception is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
             // The peer went away or the connection was aborted; the reader notices too and ends the connection.
             LogWriterStopped(_logger, Id, exception.GetType().Name);
+            _outbound.StopWriting();
         }
-        finally
+        catch (Exception exception)
         {
-            _outbound.DiscardUnsent();
+            LogWriterFailed(_logger, exception, Id);
+            _outbound.StopWriting();
+            Abort();
         }
     }
 
@@ -231,6 +271,9 @@ internal sealed partial class GatewayConnection : IRpcConnectionSink, IDisposabl
 
     [LoggerMessage(1012, LogLevel.Debug, "Connection {ConnectionId} writer stopped: {Reason}")]
     private static partial void LogWriterStopped(ILogger logger, string connectionId, string reason);
+
+    [LoggerMessage(1014, LogLevel.Error, "Connection {ConnectionId} writer failed; connection aborted")]
+    private static partial void LogWriterFailed(ILogger logger, Exception exception, string connectionId);
 
     [LoggerMessage(1013, LogLevel.Debug, "Connection {ConnectionId} did not finish closing in time; aborted")]
     private static partial void LogCloseTimedOut(ILogger logger, string connectionId);

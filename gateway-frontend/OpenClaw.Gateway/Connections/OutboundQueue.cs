@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using OpenClaw.Gateway.Events;
 using OpenClaw.Gateway.Protocol;
 
@@ -12,38 +11,26 @@ namespace OpenClaw.Gateway.Connections;
 /// connection 1008 "slow consumer".
 /// Presence rule: a connection holds at most one unsent presence event. Each presence is the whole list, so a newer
 /// one supersedes a queued older one, which is then skipped like a dropped event (its seq becomes a gap).
-/// Storage: the channel's buffer grows only as far as frames are actually queued (bounded by <c>maxFrames</c>), and
-/// events keep a reference to the broadcast's shared payload, not a frame of their own.
+/// Writer: there is no writer while nothing is queued. The enqueue that finds the queue idle wakes
+/// <c>writer</c>; it takes items with <see cref="TryTake"/> until that reports the queue empty
+/// (which makes the queue idle again, in the same lock) and gives the storage back. So an idle connection holds no
+/// writer task, no waiter and no queue array, whatever its largest backlog was.
 /// </summary>
-internal sealed class OutboundQueue
+/// <param name="writer">Woken when work arrives for an idle queue; null for a queue drained by hand (tests).</param>
+internal sealed class OutboundQueue(long maxBytes, int maxFrames, IOutboundWriter? writer = null)
 {
     public const string SlowConsumerReason = "slow consumer";
 
-    private readonly Channel<OutboundItem> _channel;
     private readonly Lock _gate = new();
-    private readonly long _maxBytes;
-    private readonly int _maxFrames;
+    private PooledRing<OutboundItem> _items;
     private long _queuedBytes;
     private int _queuedFrames;
     private long _seq;
     private bool _completed;
+    private bool _writing;
+    private bool _writerStopped;
+    private TaskCompletionSource? _writerStoppedSignal;
     private PendingPresence _presence;
-
-    public OutboundQueue(long maxBytes, int maxFrames)
-    {
-        _maxBytes = maxBytes;
-        _maxFrames = maxFrames;
-
-        // One slot more than the frame bound, for the close; the count check below refuses frames before the channel could.
-        _channel = Channel.CreateBounded<OutboundItem>(new BoundedChannelOptions(maxFrames + 1)
-        {
-            SingleReader = true,
-            SingleWriter = false,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-    }
-
-    public ChannelReader<OutboundItem> Reader => _channel.Reader;
 
     public long QueuedBytes
     {
@@ -72,11 +59,14 @@ internal sealed class OutboundQueue
     public EnqueueResult Enqueue(OutboundFrame frame)
     {
         EnqueueResult result;
+        bool wake;
         lock (_gate)
         {
             result = _completed ? EnqueueResult.Closed : EnqueueLocked(OutboundItem.ForFrame(frame), dropIfSlow: false);
+            wake = ClaimWriterLocked();
         }
 
+        WakeWriter(wake);
         if (result != EnqueueResult.Queued)
         {
             frame.Return();
@@ -92,6 +82,8 @@ internal sealed class OutboundQueue
     public EnqueueResult EnqueueEvent(string eventName, ReadOnlyMemory<byte> payloadJson, bool withSeq, bool dropIfSlow, GatewayStateVersion? stateVersion)
     {
         var bytes = FrameWriter.EstimateEventBytes(eventName, payloadJson.Length);
+        EnqueueResult result;
+        bool wake;
         lock (_gate)
         {
             if (_completed)
@@ -100,12 +92,32 @@ internal sealed class OutboundQueue
             }
 
             long? seq = withSeq ? ++_seq : null;
-            if (withSeq && eventName == GatewayEventNames.Presence)
+            result = withSeq && eventName == GatewayEventNames.Presence
+                ? EnqueuePresenceLocked(seq!.Value, payloadJson, stateVersion, bytes, dropIfSlow)
+                : EnqueueLocked(OutboundItem.ForEvent(eventName, payloadJson, seq, stateVersion, bytes), dropIfSlow);
+            wake = ClaimWriterLocked();
+        }
+
+        WakeWriter(wake);
+        return result;
+    }
+
+    /// <summary>
+    /// For the writer: the next item, or false when nothing is queued, which also makes the queue idle (the next
+    /// enqueue schedules the writer again) and gives its storage back.
+    /// </summary>
+    public bool TryTake(out OutboundItem item)
+    {
+        lock (_gate)
+        {
+            if (_items.TryDequeue(out item))
             {
-                return EnqueuePresenceLocked(seq!.Value, payloadJson, stateVersion, bytes, dropIfSlow);
+                return true;
             }
 
-            return EnqueueLocked(OutboundItem.ForEvent(eventName, payloadJson, seq, stateVersion, bytes), dropIfSlow);
+            _writing = false;
+            _items.TrimWhenEmpty();
+            return false;
         }
     }
 
@@ -133,10 +145,16 @@ internal sealed class OutboundQueue
     /// <summary>Queues the close frame after everything already queued; later enqueues are refused. False if already closing.</summary>
     public bool Complete(int closeCode, string closeReason)
     {
+        bool completed;
+        bool wake;
         lock (_gate)
         {
-            return CompleteLocked(closeCode, closeReason);
+            completed = CompleteLocked(closeCode, closeReason);
+            wake = ClaimWriterLocked();
         }
+
+        WakeWriter(wake);
+        return completed;
     }
 
     /// <summary>Called by the writer once a frame is on the wire.</summary>
@@ -149,15 +167,66 @@ internal sealed class OutboundQueue
         }
     }
 
-    /// <summary>Returns the pooled frames nobody will send (the writer stopped early).</summary>
-    public void DiscardUnsent()
+    /// <summary>
+    /// Called by the writer when it is done for good (close frame sent, or the socket failed): later enqueues are
+    /// refused, the pooled frames nobody will send go back, and <see cref="WhenWriterStopped"/> completes.
+    /// </summary>
+    public void StopWriting()
     {
-        while (_channel.Reader.TryRead(out var item))
+        TaskCompletionSource? signal;
+        lock (_gate)
         {
-            if (item.Kind == OutboundItemKind.Frame)
+            _completed = true;
+            _writerStopped = true;
+            _writing = true; // never scheduled again
+            while (_items.TryDequeue(out var item))
             {
-                item.Frame.Return();
+                if (item.Kind == OutboundItemKind.Frame)
+                {
+                    item.Frame.Return();
+                }
             }
+
+            _items.TrimWhenEmpty();
+            _queuedBytes = 0;
+            _queuedFrames = 0;
+            signal = _writerStoppedSignal;
+        }
+
+        signal?.TrySetResult();
+    }
+
+    /// <summary>Completes once the writer has stopped for good (see <see cref="StopWriting"/>).</summary>
+    public Task WhenWriterStopped()
+    {
+        lock (_gate)
+        {
+            if (_writerStopped)
+            {
+                return Task.CompletedTask;
+            }
+
+            _writerStoppedSignal ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _writerStoppedSignal.Task;
+        }
+    }
+
+    private bool ClaimWriterLocked()
+    {
+        if (_writing || _items.Count == 0)
+        {
+            return false;
+        }
+
+        _writing = true;
+        return true;
+    }
+
+    private void WakeWriter(bool wake)
+    {
+        if (wake)
+        {
+            writer?.Wake();
         }
     }
 
@@ -173,7 +242,7 @@ internal sealed class OutboundQueue
         _queuedBytes += bytes - supersededBytes;
         _queuedFrames++;
         _presence = new PendingPresence(seq, payload, stateVersion, bytes);
-        _channel.Writer.TryWrite(OutboundItem.ForPresence(seq, bytes));
+        _items.Enqueue(OutboundItem.ForPresence(seq, bytes));
         return EnqueueResult.Queued;
     }
 
@@ -186,11 +255,11 @@ internal sealed class OutboundQueue
 
         _queuedBytes += item.Bytes;
         _queuedFrames++;
-        _channel.Writer.TryWrite(item);
+        _items.Enqueue(item);
         return EnqueueResult.Queued;
     }
 
-    private bool Fits(long extraBytes, int frames) => _queuedBytes + extraBytes <= _maxBytes && frames <= _maxFrames;
+    private bool Fits(long extraBytes, int frames) => _queuedBytes + extraBytes <= maxBytes && frames <= maxFrames;
 
     private EnqueueResult Overflow(bool dropIfSlow)
     {
@@ -211,8 +280,7 @@ internal sealed class OutboundQueue
         }
 
         _completed = true;
-        _channel.Writer.TryWrite(OutboundItem.ForClose(closeCode, CloseReason.Truncate(closeReason)));
-        _channel.Writer.TryComplete();
+        _items.Enqueue(OutboundItem.ForClose(closeCode, CloseReason.Truncate(closeReason)));
         return true;
     }
 

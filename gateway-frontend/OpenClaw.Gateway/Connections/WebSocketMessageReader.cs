@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 
 namespace OpenClaw.Gateway.Connections;
 
@@ -17,9 +18,24 @@ internal sealed class WebSocketMessageReader(WebSocket socket, ArrayPool<byte>? 
 
     private const int FirstRentBytes = 4 * 1024;
 
+    /// <summary>Waits for the next message and reads it whole; see <see cref="WaitForMessageAsync"/> and <see cref="ReadMessageAsync"/>.</summary>
     public async ValueTask<InboundMessage> ReadAsync(int maxBytes, CancellationToken cancellationToken)
     {
-        var first = await socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+        var first = await WaitForMessageAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadMessageAsync(first, maxBytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits, holding no buffer, until the next data frame's header is in (or the close). Awaited by the caller
+    /// directly, so an idle connection's wait is the socket's own pooled operation and no state machine of ours.
+    /// </summary>
+    public ValueTask<ValueWebSocketReceiveResult> WaitForMessageAsync(CancellationToken cancellationToken) =>
+        socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken);
+
+    /// <summary>Reads the message whose header <paramref name="first"/> announced. Pooled: a read that has to wait allocates nothing per message.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<InboundMessage> ReadMessageAsync(ValueWebSocketReceiveResult first, int maxBytes, CancellationToken cancellationToken)
+    {
         if (first.MessageType == WebSocketMessageType.Close)
         {
             return InboundMessage.Closed;

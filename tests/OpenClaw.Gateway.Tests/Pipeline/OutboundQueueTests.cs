@@ -53,11 +53,51 @@ public sealed class OutboundQueueTests
         Assert.Equal(3, queue.LastSeq);
     }
 
+    [Fact]
+    public void Queue_IdleQueueGetsWork_WakesTheWriterOncePerBusySpell()
+    {
+        var writer = new CountingWriter();
+        var queue = new OutboundQueue(maxBytes: 1024 * 1024, maxFrames: 100, writer);
+
+        queue.EnqueueEvent("tick", Chat, withSeq: true, dropIfSlow: false, stateVersion: null);
+        queue.EnqueueEvent("tick", Chat, withSeq: true, dropIfSlow: false, stateVersion: null);
+        Assert.Equal(1, writer.Wakes);
+
+        Assert.True(queue.TryTake(out _));
+        Assert.True(queue.TryTake(out _));
+        Assert.False(queue.TryTake(out _)); // empty: the writer ends and the queue is idle again
+        queue.EnqueueEvent("tick", Chat, withSeq: true, dropIfSlow: false, stateVersion: null);
+
+        Assert.Equal(2, writer.Wakes);
+    }
+
+    [Fact]
+    public void Queue_WriterStopped_RefusesLaterFramesAndSignalsTheStop()
+    {
+        var queue = new OutboundQueue(maxBytes: 1024 * 1024, maxFrames: 100);
+        var stopped = queue.WhenWriterStopped();
+        queue.EnqueueEvent("tick", Chat, withSeq: true, dropIfSlow: false, stateVersion: null);
+
+        queue.StopWriting();
+
+        Assert.True(stopped.IsCompletedSuccessfully);
+        Assert.Equal(0, queue.QueuedBytes);
+        Assert.Equal(EnqueueResult.Closed, queue.EnqueueEvent("tick", Chat, withSeq: true, dropIfSlow: false, stateVersion: null));
+        Assert.False(queue.TryTake(out _));
+    }
+
+    private sealed class CountingWriter : IOutboundWriter
+    {
+        public int Wakes { get; private set; }
+
+        public void Wake() => Wakes++;
+    }
+
     private static List<(long Seq, string Event, string Payload)> Drain(OutboundQueue queue)
     {
         queue.Complete(WebSocketCloseCodes.Normal, "");
         var sent = new List<(long, string, string)>();
-        while (queue.Reader.TryRead(out var item))
+        while (queue.TryTake(out var item))
         {
             if (item.Kind == OutboundItemKind.Close)
             {
