@@ -29,6 +29,14 @@ public static class FileLoggingBuilderExtensions
         builder.Services.AddSingleton<ILoggerProvider>(sp =>
             new JsonLinesFileLoggerProvider(options, sp.GetRequiredService<TimeProvider>()));
         builder.AddFilter<JsonLinesFileLoggerProvider>(null, minLevel);
+
+        // A provider rule outranks the host's category rules, so the host's "Microsoft.AspNetCore: Warning" is
+        // repeated here (else every request start and end is written). Hosting.Diagnostics is turned off outright,
+        // for every provider: while any logging is on it keeps a request-starting log state, a log scope and an
+        // Activity alive for the whole request, which for a WebSocket is the connection's life (~0.5 KB each).
+        builder.AddFilter<JsonLinesFileLoggerProvider>("Microsoft.AspNetCore", minLevel > LogLevel.Warning ? minLevel : LogLevel.Warning);
+        builder.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        builder.AddFilter<JsonLinesFileLoggerProvider>("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         return builder;
     }
 }
