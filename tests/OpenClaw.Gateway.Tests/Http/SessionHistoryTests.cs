@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using OpenClaw.TestStubs;
 
 namespace OpenClaw.Gateway.Tests.Http;
 
@@ -158,6 +159,39 @@ public sealed class SessionHistoryTests(HttpApiFixture fixture) : IClassFixture<
         var after = await GetHistoryAsync(http, key, "");
         Assert.Equal(after["messages"]![3]!.ToJsonString(), replyPayload["message"]!.ToJsonString());
         await AssertKeepaliveAsync(reader);
+    }
+
+    [Fact]
+    public async Task History_EventStream_SendsToolCallsAndToolResultsOfARunInTranscriptOrder()
+    {
+        var key = HttpApiFixture.NewSessionKey();
+        var file = $"notes-{Guid.NewGuid():N}.txt";
+        await File.WriteAllTextAsync(Path.Combine(fixture.Workspace, file), "the note");
+        using var http = fixture.Client();
+        await RunAsync(http, key, "warm up");
+        using var reader = await OpenStreamAsync(http, key, "");
+        Assert.Equal("history", (await reader.NextAsync(Timeout))!.Event);
+
+        fixture.Stub.Enqueue(
+            StubReply.WithToolCalls(new StubToolCall("call_read_1", "read", $$"""{"path":"{{file}}"}""")),
+            StubReply.Text("read it"));
+        using var other = fixture.Client();
+        await RunAsync(other, key, "read my notes");
+        var events = new List<JsonNode>();
+        while (events.Count < 4)
+        {
+            var next = await reader.NextAsync(Timeout);
+            Assert.Equal("message", next!.Event);
+            events.Add(JsonNode.Parse(next.Data)!);
+        }
+
+        Assert.Equal([3L, 4L, 5L, 6L], events.Select(e => e["messageSeq"]!.GetValue<long>()));
+        Assert.Equal(["user", "assistant", "toolResult", "assistant"], events.Select(e => e["message"]!["role"]!.GetValue<string>()));
+        var call = events[1]["message"]!["content"]!.AsArray().Single(p => p!["type"]!.GetValue<string>() == "toolCall")!;
+        Assert.Equal("read", call["name"]!.GetValue<string>());
+        Assert.Equal("call_read_1", events[2]["message"]!["toolCallId"]!.GetValue<string>());
+        Assert.Contains("the note", events[2]["message"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("read it", events[3]["message"]!["content"]![0]!["text"]!.GetValue<string>());
     }
 
     [Fact]
