@@ -171,9 +171,15 @@ internal sealed class SessionRunCoordinator(
         }
     }
 
-    /// <summary>A run recorded as active that this activation does not run was cut off (crash, restart): settle it as an error.</summary>
+    /// <summary>
+    /// A run recorded as active that this activation does not run was cut off (crash, restart): settle it as an error.
+    /// So is one this activation started whose task has ended without its report getting through (the
+    /// <c>CompleteRunAsync</c> call failed, e.g. timed out): nothing else would ever settle it, and every later input
+    /// of the session would queue behind it.
+    /// </summary>
     public async Task RecoverAsync(string reason, CancellationToken cancellationToken)
     {
+        if (_active is { Completion.IsCompleted: true } ended && State.ActiveRun?.RunId == ended.RunId) _active = null;
         if (State.ActiveRun is { } record && _active?.RunId != record.RunId)
         {
             if (transcript.CompletedReplyOf([record.RunId, .. record.MergedRunIds]) is { } reply)
