@@ -52,8 +52,12 @@ internal sealed class ChatMethods(IOpenClawConfigSource config, IGrainFactory gr
         var target = SessionTargets.Resolve(snapshot, request.SessionKey, request.AgentId);
         var session = Session(target);
         var query = new HistoryQuery(request.Limit ?? ChatHistoryParams.DefaultLimit, request.Offset ?? 0, request.MaxChars);
-        var page = await session.GetHistoryAsync(query, cancellationToken).ConfigureAwait(false);
-        var entry = await session.GetEntryAsync(cancellationToken).ConfigureAwait(false);
+        // Both reads at once: in cluster mode each is a broker round trip (a quorum-queue write before delivery), and
+        // both are read-only turns of the session, so neither waits for the other.
+        var pageRead = session.GetHistoryAsync(query, cancellationToken);
+        var entryRead = session.GetEntryAsync(cancellationToken);
+        await Task.WhenAll(pageRead, entryRead).ConfigureAwait(false);
+        var (page, entry) = (await pageRead.ConfigureAwait(false), await entryRead.ConfigureAwait(false));
         var defaults = SessionModelDefaults.For(snapshot, target.AgentId);
 
         return new ChatHistoryResult
