@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -137,13 +136,7 @@ public sealed partial class RabbitMqDeadLetters : IDeadLetters, IAsyncDisposable
         }
     }
 
-    private bool IsShardQueue(string queue)
-    {
-        var prefix = $"{_topology.Prefix}.shard.";
-        return queue.StartsWith(prefix, StringComparison.Ordinal)
-            && int.TryParse(queue.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var shard)
-            && shard < _topology.ShardCount;
-    }
+    private bool IsShardQueue(string queue) => ShardQueueNames.ShardOf(_topology, queue) is not null;
 
     private async Task<IConnection> ConnectAsync(CancellationToken cancellationToken)
     {
