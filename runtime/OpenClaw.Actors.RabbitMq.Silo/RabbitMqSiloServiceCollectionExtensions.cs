@@ -15,7 +15,8 @@ public static class RabbitMqSiloServiceCollectionExtensions
     /// a silo lifecycle participant, <see cref="RabbitMqShardOwnership"/> as the silo's <see cref="ILocalGrainOwnership"/>
     /// (grains activate, and reminders fire, only for shards the broker delivers to this silo), and the RabbitMQ call
     /// client (<see cref="RabbitMqClientServiceCollectionExtensions.AddRabbitMqClusterClient"/>) for grain-to-grain calls,
-    /// and <see cref="IDeadLetters"/> (list and re-drive the dead-letter queue).
+    /// and <see cref="IDeadLetters"/> (list and re-drive the dead-letter queue), also as the grain
+    /// <see cref="OpenClaw.Actors.DeadLetters.IDeadLetterAdminGrain"/> for front nodes.
     /// </summary>
     public static IServiceCollection AddRabbitMqSiloTransport(this IServiceCollection services, Action<RabbitMqTransportOptions>? configure = null)
     {
@@ -27,6 +28,6 @@ public static class RabbitMqSiloServiceCollectionExtensions
             sp => sp.GetRequiredService<RabbitMqShardConsumer>()));
         services.TryAddSingleton<RabbitMqDeadLetters>();
         services.TryAddSingleton<IDeadLetters>(sp => sp.GetRequiredService<RabbitMqDeadLetters>());
-        return services;
+        return services.AddRabbitMqDeadLetterAdmin(); // operators reach IDeadLetters from front nodes through this grain
     }
 }
