@@ -49,6 +49,7 @@ public static class FrontHost
         builder.Services.AddOpenClawHttpApi();
         builder.Services.AddSessionMethods();
         builder.Services.AddRabbitMqClusterStatus(cluster.NodeName).AddDashboard();
+        builder.Services.AddClusterDeadLetterMethods(); // cluster mode only: the silos host the dead-letter admin grain
 
         var app = builder.Build();
         app.Services.GetRequiredService<ConfigWatcher>(); // starts hot reload; disposed with the host
