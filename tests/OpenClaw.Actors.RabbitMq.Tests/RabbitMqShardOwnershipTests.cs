@@ -58,6 +58,28 @@ public sealed class RabbitMqShardOwnershipTests(RabbitMqBroker broker, ITestOutp
     }
 
     [Fact]
+    public async Task ReleaseShard_TurnInFlightCallsAGrainOfTheSameShard_HandOffGivesUpWithinTheDrainBoundAndTheCallCompletes()
+    {
+        // One shard: every grain shares it. The turn in flight asks another grain of the shard while the shard drains;
+        // the drain holds that call, so waiting for the turn would wait for the call's deadline (20 s here).
+        await using var cluster = new TestCluster(broker, shardCount: 1) { ResponseTimeout = TimeSpan.FromSeconds(20) };
+        var first = await StartOwningEverythingAsync(cluster, "silo-a");
+        await cluster.StartSiloAsync("silo-b");
+        var client = cluster.CreateClient(responseTimeout: TimeSpan.FromSeconds(20));
+        var asking = client.Cluster.GetGrain<IRemoteGrain>(Wait.NewKey()).AskWhereLaterAsync(Wait.NewKey(), delayMilliseconds: 300);
+        await Wait.UntilAsync(() => first.InFlightCalls > 0, "the asking turn runs on the first silo");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var released = await first.ReleaseShardAsync(0);
+        var took = clock.Elapsed;
+
+        Assert.False(released);
+        Assert.InRange(took, TimeSpan.Zero, new RabbitMqTransportOptions().HandOffDrainTimeout + TimeSpan.FromSeconds(3));
+        Assert.Equal("silo-a", await asking.WaitAsync(Wait.Timeout)); // the held call ran here once the hand-off gave up
+        Assert.True(first.Ownership.IsOwned(0));
+    }
+
+    [Fact]
     public async Task ActiveSiloStops_ShardsFailOverToTheOtherSilo_CallsKeepWorking()
     {
         await using var cluster = new TestCluster(broker);

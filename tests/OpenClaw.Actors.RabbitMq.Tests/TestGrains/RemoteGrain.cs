@@ -18,6 +18,8 @@ public interface IRemoteGrain : IGrainWithStringKey
     Task SlowAsync(int milliseconds, CancellationToken cancellationToken = default);
     /// <summary>Asks another grain where it lives: a grain-to-grain call through the broker.</summary>
     Task<string> AskWhereAsync(string otherKey);
+    /// <summary><see cref="AskWhereAsync"/> after a pause: the call to the other grain is made while this turn is in flight.</summary>
+    Task<string> AskWhereLaterAsync(string otherKey, int delayMilliseconds);
 }
 
 public sealed class RemoteGrain(Activations activations) : Grain, IRemoteGrain
@@ -41,6 +43,12 @@ public sealed class RemoteGrain(Activations activations) : Grain, IRemoteGrain
     public Task SlowAsync(int milliseconds, CancellationToken cancellationToken) => Task.Delay(milliseconds, cancellationToken);
 
     public Task<string> AskWhereAsync(string otherKey) => GrainFactory.GetGrain<IRemoteGrain>(otherKey).WhereAsync();
+
+    public async Task<string> AskWhereLaterAsync(string otherKey, int delayMilliseconds)
+    {
+        await Task.Delay(delayMilliseconds);
+        return await AskWhereAsync(otherKey);
+    }
 
     private string SiloName() => ServiceProvider.GetRequiredService<IOptions<EmbeddedSiloOptions>>().Value.SiloName;
 }
