@@ -16,6 +16,9 @@ public sealed class FaultyHttpHandler() : DelegatingHandler(new SocketsHttpHandl
     /// <summary>Runs before each request is sent (e.g. another writer acting at exactly that moment).</summary>
     public Func<HttpRequestMessage, CancellationToken, Task>? BeforeSending { get; set; }
 
+    /// <summary>Answers in the service's place, without sending the request, when it returns a response.</summary>
+    public Func<HttpRequestMessage, HttpResponseMessage?>? AnswerInstead { get; set; }
+
     /// <summary>Requests that hang (no answer, no error) until the caller gives up.</summary>
     public Func<HttpRequestMessage, bool>? Hang { get; set; }
 
@@ -28,6 +31,7 @@ public sealed class FaultyHttpHandler() : DelegatingHandler(new SocketsHttpHandl
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (BeforeSending is { } before) await before(request, cancellationToken);
+        if (AnswerInstead?.Invoke(request) is { } answer) return answer;
         if (FailBeforeSending?.Invoke(request) == true) throw new HttpRequestException("injected: the request was not sent");
         if (Hang?.Invoke(request) == true) await Task.Delay(Timeout.Infinite, cancellationToken);
         var response = await base.SendAsync(request, cancellationToken);
