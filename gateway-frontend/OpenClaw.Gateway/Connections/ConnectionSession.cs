@@ -91,17 +91,7 @@ internal sealed partial class ConnectionSession(GatewayConnection connection, Co
 
             using (message)
             {
-                // Answers produced while this frame is handled (a cached health, an error) are sent from here
-                // once it is done, instead of waking a writer on another thread for each.
-                connection.BeginInlineSends();
-                try
-                {
-                    OnMessage(message);
-                }
-                finally
-                {
-                    connection.EndInlineSends();
-                }
+                OnMessage(message);
             }
         }
     }

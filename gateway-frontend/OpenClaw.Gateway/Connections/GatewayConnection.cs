@@ -26,8 +26,6 @@ internal sealed partial class GatewayConnection : IRpcConnectionSink, IOutboundW
     private readonly FanOutPacer? _fanOut;
     private ITimer? _closeDeadline;
     private int _closeCode;
-    private int _inlineSendThread;
-    private bool _inlineDrainPending;
 
     public GatewayConnection(
         string id,
@@ -126,34 +124,8 @@ internal sealed partial class GatewayConnection : IRpcConnectionSink, IOutboundW
     /// <summary>Completes once the writer is done for good: the close frame is out, or the socket failed.</summary>
     public Task WhenWriterStopped() => _outbound.WhenWriterStopped();
 
-    /// <summary>
-    /// From here until <see cref="EndInlineSends"/>, a writer woken on this thread (the reader's, handling one frame)
-    /// runs on it afterwards instead of being queued to the thread pool: a cached answer goes out without a hop.
-    /// </summary>
-    public void BeginInlineSends() => Volatile.Write(ref _inlineSendThread, Environment.CurrentManagedThreadId);
-
-    /// <summary>Ends <see cref="BeginInlineSends"/>; drains here if a writer was woken meanwhile (it runs until its first wait).</summary>
-    public void EndInlineSends()
-    {
-        Volatile.Write(ref _inlineSendThread, 0);
-        if (_inlineDrainPending)
-        {
-            _inlineDrainPending = false;
-            _ = DrainAsync();
-        }
-    }
-
-    void IOutboundWriter.Wake()
-    {
-        // Only the reader's own thread can match (it set the id and is running this), so the flag needs no lock.
-        if (Environment.CurrentManagedThreadId == Volatile.Read(ref _inlineSendThread))
-        {
-            _inlineDrainPending = true;
-            return;
-        }
-
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-    }
+    /// <summary>Runs the writer on the thread pool, so the thread that queued a frame (a reader, a broadcast) goes on at once.</summary>
+    void IOutboundWriter.Wake() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
 
     /// <summary>The writer scheduled on the thread pool; see <see cref="OutboundQueue"/>.</summary>
     void IThreadPoolWorkItem.Execute() => _ = DrainAsync();
