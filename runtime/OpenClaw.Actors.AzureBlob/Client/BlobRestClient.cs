@@ -51,9 +51,11 @@ public sealed partial class BlobRestClient : IDisposable
     {
         var handler = new SocketsHttpHandler
         {
-            // Pick up DNS changes of the storage endpoint; idle connections are closed before the service drops them.
+            // Pick up DNS changes of the storage endpoint; idle connections are closed before the service drops them:
+            // Azurite (Node) closes a keep-alive connection after 5 s idle, and a request sent on such a connection as
+            // it closes fails with "connection reset by peer" (seen on reminder passes and state writes).
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(4),
             ConnectTimeout = TimeSpan.FromSeconds(10),
         };
         // Our own per-request timeout applies; HttpClient's would surface as a bare TaskCanceledException.
