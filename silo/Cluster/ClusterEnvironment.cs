@@ -23,8 +23,9 @@ public static class ClusterEnvironment
     public const string NodeName = "OPENCLAW_NODE_NAME";
 
     /// <summary>
-    /// Names the cluster: the prefix of its RabbitMQ queues and exchanges (default <c>openclaw</c>). Every process of one
-    /// cluster must agree; clusters sharing one broker need different ids.
+    /// Names the cluster: the prefix of its RabbitMQ queues and exchanges (default <c>openclaw</c>) and, for any other id,
+    /// the first path segment of its blobs (grain state, transcripts, reminders). Every process of one cluster must agree;
+    /// clusters sharing one broker or one storage account need different ids.
     /// </summary>
     public const string ClusterId = "OPENCLAW_CLUSTER_ID";
 
