@@ -81,7 +81,18 @@ internal sealed class SessionRunCoordinator(
             throw;
         }
 
-        await stateWrite;
+        try
+        {
+            await stateWrite;
+        }
+        catch
+        {
+            // Without its record the run must not look active in memory: nothing would run or settle it, the
+            // session's later inputs would queue behind it, and a shard hand-off would cut it as "interrupted".
+            State.ActiveRun = null;
+            (State.Status, State.LastRunId, State.LastMessagePreview, State.UpdatedAt) = before;
+            throw;
+        }
         _settlementUnwritten = false; // that write carried the previous run's settlement too
         hooks.Watchdog.Arm();
 
