@@ -8,13 +8,13 @@ namespace OpenClaw.Actors.Runtime.Storage;
 /// Callers hold a lock on the target (<see cref="FileLock"/>), which is what makes reusing the spare and removing
 /// leftover temp files safe.
 /// <para>
-/// With a flush to disk: write a fresh temp file in the same directory, fsync it, rename it over the target.
-/// Without one (fsync off): write the target's spare (<c>&lt;target&gt;.spare</c>, kept beside it) in place and swap
-/// the two names atomically (<see cref="FileExchange"/>), so the old content becomes the next spare; no inode is
-/// created or deleted per write. Where the exchange is not supported this falls back to a rename of the spare.
-/// The price, fsync off only: the spare being overwritten may still be the target on disk if the previous swap has
-/// not reached the disk yet, so a power loss (never a process crash) can leave a torn state file, where a fresh temp
-/// file could only lose the last changes.
+/// Both modes write the target's spare (<c>&lt;target&gt;.spare</c>, kept beside it) in place and swap the two names
+/// atomically (<see cref="FileExchange"/>), so the old content becomes the next spare and no inode is created or
+/// deleted per write. With a flush to disk the spare is fsynced before the swap and the directory after it, so the
+/// swap is on disk before the next write overwrites the new spare (the old content): a power loss leaves the old or
+/// the new content. Without a flush (fsync off) the spare being overwritten may still be the target on disk if the
+/// previous swap has not reached the disk yet, so a power loss (never a process crash) can leave a torn state file.
+/// Where the exchange is not supported this falls back to a rename of the spare.
 /// </para>
 /// </summary>
 internal static class AtomicFile
@@ -33,43 +33,24 @@ internal static class AtomicFile
         // write costs thread-pool hops that a grain's turn would wait for.
         var bytes = JsonSerializer.SerializeToUtf8Bytes(document, ActorJson.Options);
         cancellationToken.ThrowIfCancellationRequested();
-        if (flushToDisk) ReplaceThroughTempFile(path, bytes);
-        else ReplaceThroughSpare(path, bytes);
+        ReplaceThroughSpare(path, bytes, flushToDisk);
         return Task.CompletedTask;
     }
 
-    private static void ReplaceThroughSpare(string path, byte[] bytes)
+    private static void ReplaceThroughSpare(string path, byte[] bytes, bool flushToDisk)
     {
         var spare = path + SpareExtension;
         using (var stream = new FileStream(spare, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None))
         {
             stream.Write(bytes);
             if (stream.Length > bytes.Length) stream.SetLength(bytes.Length);
+            if (flushToDisk) stream.Flush(flushToDisk: true);
         }
 
         // Missing: the target's first write (or its spare went with the last fallback); Unsupported: no exchange here.
         if (FileExchange.TryExchange(spare, path) != FileExchange.Result.Exchanged)
             File.Move(spare, path, overwrite: true);
-    }
-
-    private static void ReplaceThroughTempFile(string path, byte[] bytes)
-    {
-        var tempPath = $"{path}.{Guid.NewGuid():N}{TempExtension}";
-        try
-        {
-            using (var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
-            {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(tempPath, path, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(tempPath);
-            throw;
-        }
+        if (flushToDisk) DirectoryFlush.TryFlush(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 
     /// <summary>Deletes temp files left by writers of <paramref name="path"/> that died before their rename.</summary>
