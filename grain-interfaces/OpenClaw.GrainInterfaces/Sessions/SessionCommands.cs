@@ -32,6 +32,10 @@ public sealed record SendMessage
     public string? ExtraSystemPrompt { get; init; }
     public string? Label { get; init; }
     public IReadOnlyList<ImagePart> Images { get; init; } = [];
+    /// <summary>Function tools offered by an HTTP client; a call to one ends the run with <see cref="RunSnapshot.PendingToolCalls"/>.</summary>
+    public ClientToolSet? ClientTools { get; init; }
+    /// <summary>The channel the message came in on (<c>x-openclaw-message-channel</c>, default <c>webchat</c>); recorded on the session.</summary>
+    public string? MessageChannel { get; init; }
 }
 
 /// <summary>Status is <c>started</c>, <c>queued</c> or <c>in_flight</c> (a repeated idempotency key).</summary>
@@ -74,6 +78,8 @@ public sealed record RunSnapshot
     public UsageInfo? Usage { get; init; }
     /// <summary>provider/model attempts that failed before the one that answered (fallbacks).</summary>
     public IReadOnlyList<string> FailedAttempts { get; init; } = [];
+    /// <summary>Client tool calls the run stopped on (stop reason <c>tool_calls</c>), for the HTTP client to run.</summary>
+    public IReadOnlyList<PendingToolCall> PendingToolCalls { get; init; } = [];
 }
 
 public sealed record AbortResult(bool Aborted, IReadOnlyList<string> RunIds);

@@ -108,7 +108,10 @@ public sealed partial class ChatSessionGrain(
             TimeoutMs = command.TimeoutMs,
             Model = command.Model,
             ExtraSystemPrompt = command.ExtraSystemPrompt,
+            ClientTools = command.ClientTools,
+            MessageChannel = command.MessageChannel,
         };
+        State.LastChannel = command.MessageChannel ?? State.LastChannel;
         string status;
         if (_runs.IsIdle)
         {

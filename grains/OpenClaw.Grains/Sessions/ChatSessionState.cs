@@ -25,6 +25,8 @@ public sealed class ChatSessionState
     public string? LastModel { get; set; }
     /// <summary>The index status: queued, running, done, failed, killed or timeout.</summary>
     public string? Status { get; set; }
+    /// <summary>The channel of the last message that named one (the index row's <c>channel</c>).</summary>
+    public string? LastChannel { get; set; }
 
     /// <summary>Bounded by <see cref="IdempotencyCache.MaxEntries"/>.</summary>
     public List<IdempotencyRecord> Idempotency { get; set; } = [];
@@ -64,6 +66,8 @@ public sealed record PendingInput
     public int? TimeoutMs { get; init; }
     public string? Model { get; init; }
     public string? ExtraSystemPrompt { get; init; }
+    public ClientToolSet? ClientTools { get; init; }
+    public string? MessageChannel { get; init; }
 }
 
 /// <summary>The run in progress, persisted so that a crash can be settled on the next activation.</summary>

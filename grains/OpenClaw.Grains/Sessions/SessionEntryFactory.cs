@@ -16,6 +16,7 @@ internal static class SessionEntryFactory
             Kind = SessionKeys.KindOf(sessionKey),
             AgentId = agentId,
             Label = state.Settings.Label,
+            Channel = state.LastChannel,
             CreatedAt = state.CreatedAt,
             UpdatedAt = state.UpdatedAt,
             Archived = state.Settings.Archived,

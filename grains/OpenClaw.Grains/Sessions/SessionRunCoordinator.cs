@@ -111,6 +111,8 @@ internal sealed class SessionRunCoordinator(
             Chain = ModelChainResolver.Resolve(config, hooks.AgentId, first.Model, State.Settings.ModelOverride),
             Thinking = first.Thinking ?? State.Settings.ThinkingLevel ?? config.Agents.Defaults.Thinking,
             ExtraSystemPrompt = first.ExtraSystemPrompt,
+            ClientTools = first.ClientTools,
+            MessageChannel = first.MessageChannel,
             Timeout = timeout,
             StartedAt = startedAt,
             Grains = hooks.Grains,
@@ -330,6 +332,7 @@ internal sealed class SessionRunCoordinator(
             Model = outcome.Model,
             Usage = outcome.Usage,
             FailedAttempts = outcome.FailedAttempts,
+            PendingToolCalls = outcome.PendingToolCalls,
         };
         var snapshots = record.MergedRunIds.Select(id => snapshot with { RunId = id }).Prepend(snapshot).ToList();
         foreach (var s in snapshots) RecentRuns.Add(State.RecentRuns, s);

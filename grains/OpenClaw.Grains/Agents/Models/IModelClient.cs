@@ -24,6 +24,8 @@ public sealed record ModelRequest
     /// <summary>off, minimal, low, medium, high (OpenClaw thinking levels); mapped to the provider's reasoning options.</summary>
     public string? Thinking { get; init; }
     public int? MaxTokens { get; init; }
+    /// <summary>The client's <c>tool_choice</c> (<see cref="ClientToolChoice"/>); null lets the model decide.</summary>
+    public ClientToolChoice? ToolChoice { get; init; }
 }
 
 /// <summary>A tool as the model sees it: name, description and a JSON Schema of its arguments.</summary>

@@ -106,7 +106,7 @@ public sealed partial class AgentRun
         await _events.LifecycleAsync(new JsonObject { ["phase"] = "start", ["startedAt"] = _request.StartedAt }, cancellationToken);
         await _events.StatusAsync(RunPhases.PreparingContext, cancellationToken);
 
-        var tools = _services.Tools.ToolsFor(_request.AgentId);
+        var tools = ClientTools.Merge(_services.Tools.ToolsFor(_request.AgentId), _request.ClientTools);
         var systemPrompt = _services.Prompts.BuildSystemPrompt(
             _request.AgentId, _request.Workspace, tools, _request.ExtraSystemPrompt, _services.Time.GetUtcNow());
         var chain = _request.Chain ?? throw new ModelCallException(ModelErrorKind.Unavailable,
@@ -130,6 +130,7 @@ public sealed partial class AgentRun
                 Messages = [.. context],
                 Tools = definitions,
                 Thinking = _request.Thinking,
+                ToolChoice = ClientTools.ChoiceFor(_request.ClientTools, turn),
             };
             ModelTurnStreamer.TurnResult result;
             try
@@ -157,6 +158,8 @@ public sealed partial class AgentRun
             var toolResults = await invoker.InvokeAsync(result.ToolCalls, cancellationToken);
             context.AddRange(toolResults);
             await _host.AppendRunMessagesAsync(RunId, toolResults, _events.Seq, cancellationToken);
+            if (ClientTools.PendingCalls(tools, result.ToolCalls) is { Count: > 0 } pending)
+                return await FinishAsync(result.Message, ClientTools.StopReason, persisted: true, cancellationToken) with { PendingToolCalls = pending };
             if (turn >= RunLimits.MaxModelTurns)
                 return await FinishAsync(result.Message, RunLimits.MaxTurnsStopReason, persisted: true, cancellationToken);
         }

@@ -49,4 +49,6 @@ public sealed record RunOutcome
     public UsageInfo? Usage { get; init; }
     public long? ContextTokens { get; init; }
     public IReadOnlyList<string> FailedAttempts { get; init; } = [];
+    /// <summary>Client tool calls the run stopped on (<see cref="Tools.ClientTools"/>).</summary>
+    public IReadOnlyList<PendingToolCall> PendingToolCalls { get; init; } = [];
 }

@@ -22,6 +22,10 @@ public sealed record RunRequest
     public ModelChain? Chain { get; init; }
     public string? Thinking { get; init; }
     public string? ExtraSystemPrompt { get; init; }
+    /// <summary>Tools of the HTTP client that sent the input (<see cref="Tools.ClientTools"/>); null for other origins.</summary>
+    public ClientToolSet? ClientTools { get; init; }
+    /// <summary>The channel the input came in on (e.g. <c>webchat</c>), when the sender named one.</summary>
+    public string? MessageChannel { get; init; }
     public required TimeSpan Timeout { get; init; }
     public required long StartedAt { get; init; }
     public required IGrainFactory Grains { get; init; }

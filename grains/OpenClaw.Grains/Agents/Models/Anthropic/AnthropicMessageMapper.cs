@@ -27,7 +27,7 @@ internal static class AnthropicMessageMapper
         if (!string.IsNullOrEmpty(request.SystemPrompt))
             parameters = parameters with { System = request.SystemPrompt };
         if (request.Tools.Count > 0)
-            parameters = parameters with { Tools = request.Tools.Select(ToTool).ToList() };
+            parameters = parameters with { Tools = request.Tools.Select(ToTool).ToList(), ToolChoice = ToToolChoice(request.ToolChoice) };
         if (budget is { } enabled)
             parameters = parameters with { Thinking = new ThinkingConfigEnabled(enabled) };
         return parameters;
@@ -88,6 +88,15 @@ internal static class AnthropicMessageMapper
             }
         }
     }
+
+    /// <summary><c>required</c> is Anthropic's <c>any</c>; a named function is <c>tool</c>.</summary>
+    private static ToolChoice? ToToolChoice(ClientToolChoice? choice) => choice?.Mode switch
+    {
+        ClientToolChoice.Auto => new ToolChoiceAuto(),
+        ClientToolChoice.Required => new ToolChoiceAny(),
+        ClientToolChoice.Function when choice.Name is { } name => new ToolChoiceTool { Name = name },
+        _ => null,
+    };
 
     private static ToolUnion ToTool(ToolDefinition tool) => new Tool
     {

@@ -28,12 +28,22 @@ internal static class OpenAiMessageMapper
         var options = new ChatCompletionOptions();
         foreach (var tool in request.Tools)
             options.Tools.Add(ChatTool.CreateFunctionTool(tool.Name, tool.Description, BinaryData.FromString(tool.ParametersSchema.ToJsonString())));
+        if (request.Tools.Count > 0 && ToolChoice(request.ToolChoice) is { } choice)
+            options.ToolChoice = choice;
         if (request.MaxTokens is { } maxTokens)
             options.MaxOutputTokenCount = maxTokens;
         if (ReasoningEffort(request.Thinking) is { } effort)
             options.ReasoningEffortLevel = effort;
         return options;
     }
+
+    private static ChatToolChoice? ToolChoice(ClientToolChoice? choice) => choice?.Mode switch
+    {
+        ClientToolChoice.Auto => ChatToolChoice.CreateAutoChoice(),
+        ClientToolChoice.Required => ChatToolChoice.CreateRequiredChoice(),
+        ClientToolChoice.Function when choice.Name is { } name => ChatToolChoice.CreateFunctionChoice(name),
+        _ => null,
+    };
 
     private static SdkMessage? ToMessage(TranscriptMessage message) => message.Role switch
     {
