@@ -11,10 +11,25 @@ public sealed record ChatCompletion(
     IReadOnlyList<ChatCompletionChoice> Choices,
     ChatCompletionUsage Usage);
 
-/// <summary><see cref="FinishReason"/> is <c>stop</c> or <c>length</c>.</summary>
+/// <summary><see cref="FinishReason"/> is <c>stop</c>, <c>length</c> or <c>tool_calls</c>.</summary>
 public sealed record ChatCompletionChoice(int Index, ChatCompletionAssistantMessage Message, string FinishReason);
 
-public sealed record ChatCompletionAssistantMessage(string Role, string Content);
+/// <summary><see cref="Content"/> is written as <c>null</c> when a tool-call answer has no text, as OpenAI does.</summary>
+public sealed record ChatCompletionAssistantMessage(
+    string Role,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Content)
+{
+    public IReadOnlyList<ChatCompletionToolCall>? ToolCalls { get; init; }
+}
+
+/// <summary>A call to a client tool; streamed, <see cref="Index"/> says which call a delta belongs to.</summary>
+public sealed record ChatCompletionToolCall(string Id, string Type, ChatCompletionFunctionCall Function)
+{
+    public int? Index { get; init; }
+}
+
+/// <summary><see cref="Arguments"/> is JSON text.</summary>
+public sealed record ChatCompletionFunctionCall(string Name, string Arguments);
 
 public sealed record ChatCompletionUsage(long PromptTokens, long CompletionTokens, long TotalTokens);
 
@@ -40,4 +55,5 @@ public sealed record ChatCompletionDelta
 {
     public string? Role { get; init; }
     public string? Content { get; init; }
+    public IReadOnlyList<ChatCompletionToolCall>? ToolCalls { get; init; }
 }

@@ -13,14 +13,31 @@ public sealed record ResponseObject
     public ResponseError? Error { get; init; }
 }
 
-/// <summary>An assistant <c>message</c> output item.</summary>
+/// <summary>
+/// An output item: an assistant <c>message</c> (<see cref="Role"/>, <see cref="Content"/>) or a <c>function_call</c>
+/// of a client tool (<see cref="CallId"/>, <see cref="Name"/>, <see cref="Arguments"/>; no role or content).
+/// </summary>
 public sealed record ResponseOutputItem
 {
     public string Type { get; init; } = "message";
     public required string Id { get; init; }
     public required string Status { get; init; }
-    public string Role { get; init; } = "assistant";
-    public required IReadOnlyList<ResponseOutputText> Content { get; init; }
+    public string? Role { get; init; } = "assistant";
+    public IReadOnlyList<ResponseOutputText>? Content { get; init; }
+    public string? CallId { get; init; }
+    public string? Name { get; init; }
+    public string? Arguments { get; init; }
+
+    public static ResponseOutputItem FunctionCall(string id, string callId, string name, string arguments, string status) => new()
+    {
+        Type = "function_call",
+        Id = id,
+        Status = status,
+        Role = null,
+        CallId = callId,
+        Name = name,
+        Arguments = arguments,
+    };
 }
 
 public sealed record ResponseOutputText(string Text)

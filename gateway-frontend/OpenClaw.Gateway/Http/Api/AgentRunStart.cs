@@ -10,4 +10,8 @@ internal sealed record AgentRunStart(string SessionKey, string Text, string Idem
     public string? Model { get; init; }
     public int? TimeoutMs { get; init; }
     public IReadOnlyList<ImagePart> Images { get; init; } = [];
+    /// <summary>The client's function tools; a call to one ends the run with pending tool calls.</summary>
+    public ClientToolSet? ClientTools { get; init; }
+    /// <summary>The message channel recorded on the session (<c>x-openclaw-message-channel</c>).</summary>
+    public string? MessageChannel { get; init; }
 }

@@ -40,6 +40,8 @@ internal sealed class HttpAgentRuns(
                 Model = start.Model,
                 ExtraSystemPrompt = start.ExtraSystemPrompt,
                 Images = start.Images,
+                ClientTools = start.ClientTools,
+                MessageChannel = start.MessageChannel,
             }, cancellationToken).ConfigureAwait(false);
             await run.AcceptedAsync(accepted, cancellationToken).ConfigureAwait(false);
             return run;

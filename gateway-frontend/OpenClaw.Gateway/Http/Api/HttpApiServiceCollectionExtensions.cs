@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenClaw.Gateway.Http.Api;
+using OpenClaw.Gateway.Http.Responses;
 using OpenClaw.Gateway.Http.Sessions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,7 @@ public static class HttpApiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<HttpAgentRuns>();
         services.TryAddSingleton<SessionHistoryStream>();
+        services.TryAddSingleton<ResponseSessions>();
         return services;
     }
 }

@@ -12,9 +12,10 @@ internal static class RunOutcome
     /// <summary>The reply, or OpenClaw's placeholder when the agent said nothing.</summary>
     public static string ReplyOrPlaceholder(RunSnapshot run) => string.IsNullOrEmpty(run.ReplyText) ? EmptyReply : run.ReplyText;
 
-    /// <summary><c>length</c> when the model hit its token limit, else <c>stop</c>.</summary>
+    /// <summary><c>tool_calls</c> when the run stopped on client tool calls, <c>length</c> when the model hit its token limit, else <c>stop</c>.</summary>
     public static string FinishReason(RunSnapshot run) =>
-        run.StopReason is "length" or "max_tokens" or "maxTokens" ? "length" : "stop";
+        run.PendingToolCalls.Count > 0 ? "tool_calls"
+        : run.StopReason is "length" or "max_tokens" or "maxTokens" ? "length" : "stop";
 
     /// <summary>
     /// A description safe for clients: the status and the error kind, never the provider's message (it may carry

@@ -10,7 +10,8 @@ namespace OpenClaw.Gateway.Http.OpenAi;
 /// conversation of <see cref="ConversationPrompt"/> (earlier turns as context, the last user or tool turn as the
 /// current message). Text parts of array content are joined by newlines and parts of other types are skipped; only the
 /// current user message's images are sent (at most <see cref="DataUrlImage.MaxImages"/>), older turns' images are not
-/// replayed. An image-only current message gets a placeholder text.
+/// replayed. An image-only current message gets a placeholder text. A <c>tool</c> message without a <c>name</c> is
+/// named after the function of the assistant <c>tool_calls</c> entry its <c>tool_call_id</c> answers.
 /// </summary>
 internal sealed record ChatCompletionPrompt(string Text, string? SystemPrompt, IReadOnlyList<ImagePart> Images)
 {
@@ -26,6 +27,7 @@ internal sealed record ChatCompletionPrompt(string Text, string? SystemPrompt, I
         var system = new List<string>();
         var turns = new List<ConversationTurn>();
         IReadOnlyList<ImagePart> images = [];
+        var calledFunctions = CalledFunctions(messages);
         for (var i = 0; i < messages.Count; i++)
         {
             var message = messages[i];
@@ -53,7 +55,8 @@ internal sealed record ChatCompletionPrompt(string Text, string? SystemPrompt, I
                     if (text.Length > 0) turns.Add(ConversationTurn.Assistant(text));
                     break;
                 default:
-                    if (text.Length > 0) turns.Add(ConversationTurn.Tool(message.Name, text));
+                    var name = message.Name ?? (message.ToolCallId is { } callId ? calledFunctions.GetValueOrDefault(callId) : null);
+                    if (text.Length > 0) turns.Add(ConversationTurn.Tool(name, text));
                     break;
             }
         }
@@ -68,6 +71,27 @@ internal sealed record ChatCompletionPrompt(string Text, string? SystemPrompt, I
         prompt = new ChatCompletionPrompt(agentMessage, system.Count == 0 ? null : string.Join("\n\n", system), images);
         error = null;
         return true;
+    }
+
+    /// <summary>tool_call id → function name, from the assistant messages' <c>tool_calls</c>.</summary>
+    private static Dictionary<string, string> CalledFunctions(IReadOnlyList<ChatCompletionMessage> messages)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var message in messages)
+        {
+            if (message.ToolCalls is not { ValueKind: JsonValueKind.Array } calls) continue;
+            foreach (var call in calls.EnumerateArray())
+            {
+                if (call.ValueKind == JsonValueKind.Object && String(call, "id") is { } id
+                    && call.TryGetProperty("function", out var function) && function.ValueKind == JsonValueKind.Object
+                    && String(function, "name") is { } name)
+                {
+                    names[id] = name;
+                }
+            }
+        }
+
+        return names;
     }
 
     /// <summary>The last user or tool message: the turn whose images are sent.</summary>

@@ -5,8 +5,12 @@ using OpenClaw.Gateway.Http.Api;
 namespace OpenClaw.Gateway.Http.OpenAi;
 
 /// <summary>Which agent and session an OpenAI-style request runs in, and an optional provider/model override.</summary>
-internal sealed record OpenAiTarget(string AgentId, string SessionKey, string? ModelOverride)
+internal sealed record OpenAiTarget(string AgentId, string SessionKey, string? ModelOverride, string MessageChannel)
 {
+    public const string MessageChannelHeader = "x-openclaw-message-channel";
+    /// <summary>openclaw's channel for the OpenAI-compatible routes when the header does not name one.</summary>
+    public const string DefaultMessageChannel = "webchat";
+
     public const string AgentHeader = "x-openclaw-agent-id";
     public const string SessionKeyHeader = "x-openclaw-session-key";
     public const string ModelHeader = "x-openclaw-model";
@@ -46,7 +50,9 @@ internal sealed record OpenAiTarget(string AgentId, string SessionKey, string? M
             }
         }
 
-        target = new OpenAiTarget(agentId, sessionKey, Header(request, ModelHeader));
+        // openclaw normalizes the channel header (trimmed, lower case) and falls back to webchat.
+        var channel = Header(request, MessageChannelHeader)?.ToLowerInvariant() ?? DefaultMessageChannel;
+        target = new OpenAiTarget(agentId, sessionKey, Header(request, ModelHeader), channel);
         return true;
     }
 
