@@ -13,6 +13,7 @@ internal sealed class RpcBenchmark(GatewayEndpoint endpoint, CpuMeter cpu, Bench
     private const int TargetInFlight = 256;
     /// <summary>How long in-flight requests may take to drain once the time limit has passed.</summary>
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
     public async Task<IReadOnlyList<ResultRow>> RunAsync(CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ internal sealed class RpcBenchmark(GatewayEndpoint endpoint, CpuMeter cpu, Bench
                 rows.Add(new ResultRow(metric, result.Describe(), target, met));
                 progress($"{metric}: {result.Describe()}");
             }
-            catch (Exception ex) when (ex is InvalidOperationException or System.Net.WebSockets.WebSocketException or OperationCanceledException
+            catch (Exception ex) when (ex is InvalidOperationException or System.Net.Sockets.SocketException or TimeoutException or OperationCanceledException
                                        && !cancellationToken.IsCancellationRequested)
             {
                 rows.Add(ResultRow.Failed(metric, ex.Message, target));
@@ -42,11 +43,11 @@ internal sealed class RpcBenchmark(GatewayEndpoint endpoint, CpuMeter cpu, Bench
 
     private async Task<RpcResult> MeasureAsync(RpcLoad load, CancellationToken cancellationToken)
     {
-        var connections = new List<GatewayConnection>(load.Connections);
+        var connections = new List<PipelinedGatewayConnection>(load.Connections);
         try
         {
             for (var i = 0; i < load.Connections; i++)
-                connections.Add(await GatewayConnection.OpenAsync(endpoint, cancellationToken));
+                connections.Add(PipelinedGatewayConnection.Open(endpoint, cancellationToken));
 
             await RunOnceAsync(connections, load, options.RpcWarmUp, options.RpcMaxRequests, cancellationToken);
             return await RunOnceAsync(connections, load, options.RpcTimeLimit, options.RpcMaxRequests, cancellationToken);
@@ -55,35 +56,29 @@ internal sealed class RpcBenchmark(GatewayEndpoint endpoint, CpuMeter cpu, Bench
         {
             foreach (var connection in connections)
             {
-                await CloseQuietlyAsync(connection, cancellationToken);
+                CloseQuietly(connection);
                 connection.Dispose();
             }
         }
     }
 
     private async Task<RpcResult> RunOnceAsync(
-        IReadOnlyList<GatewayConnection> connections, RpcLoad load, TimeSpan timeLimit, int maxRequests, CancellationToken cancellationToken)
+        IReadOnlyList<PipelinedGatewayConnection> connections, RpcLoad load, TimeSpan timeLimit, int maxRequests, CancellationToken cancellationToken)
     {
-        using var drainBound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        drainBound.CancelAfter(timeLimit + DrainLimit);
         var budget = new WorkBudget(maxRequests, Deadline.After(timeLimit));
         var latencies = new LatencyRecorder(maxRequests);
         var drivers = connections.Select((c, i) => new RpcConnectionDriver(c, i, load.PerConnection)).ToList();
 
         var started = Stopwatch.GetTimestamp();
         var cpuSample = cpu.Start();
-        var runs = drivers.Select(d => Task.Run(() => d.RunAsync(budget, latencies, drainBound.Token), drainBound.Token)).ToList();
         var failures = new FailureLog();
-        foreach (var run in runs)
+        try
         {
-            try
-            {
-                await run;
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                failures.Add(ex);
-            }
+            await new RpcLoadLoop(drivers).RunAsync(budget, latencies, Deadline.After(timeLimit + DrainLimit), cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            failures.Add(ex);
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
         var cpuUse = cpuSample.Stop();
@@ -94,15 +89,15 @@ internal sealed class RpcBenchmark(GatewayEndpoint endpoint, CpuMeter cpu, Bench
         return new RpcResult(summary.Count, elapsed, summary.Percentile(50), summary.Percentile(99), summary.Percentile(99.9), cpuUse, failureText);
     }
 
-    private static async Task CloseQuietlyAsync(GatewayConnection connection, CancellationToken cancellationToken)
+    private static void CloseQuietly(PipelinedGatewayConnection connection)
     {
         try
         {
-            await connection.CloseAsync(cancellationToken);
+            connection.Close(CloseTimeout);
         }
-        catch (Exception ex) when (ex is System.Net.WebSockets.WebSocketException or OperationCanceledException)
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or InvalidOperationException or ObjectDisposedException)
         {
-            // Teardown only: an aborted socket is disposed just the same.
+            // Teardown only: a connection that failed is disposed just the same.
         }
     }
 
