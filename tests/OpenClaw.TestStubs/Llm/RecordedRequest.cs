@@ -10,6 +10,14 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
     public string? Model => Body?["model"]?.GetValue<string>();
 
     public string? Header(string name) => Headers.TryGetValue(name.ToLowerInvariant(), out var value) ? value : null;
+
+    /// <summary>Names of the tools offered to the model (OpenAI <c>tools[].function.name</c>, Anthropic <c>tools[].name</c>).</summary>
+    public IReadOnlyList<string> OfferedToolNames => Body?["tools"] is JsonArray tools
+        ? [.. tools.OfType<JsonObject>().Select(t => (t["function"]?["name"] ?? t["name"])?.GetValue<string>()).OfType<string>()]
+        : [];
+
+    /// <summary>The request's <c>tool_choice</c> as sent (a string or an object), or null when absent.</summary>
+    public JsonNode? ToolChoice => Body?["tool_choice"];
 }
 
 /// <summary>
