@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Win32.SafeHandles;
 using OpenClaw.Grains.Storage;
 
 namespace OpenClaw.Grains.Transcripts;
@@ -11,20 +12,23 @@ namespace OpenClaw.Grains.Transcripts;
 /// An append is one write of complete lines followed by a flush to disk (unless
 /// <see cref="TranscriptStoreOptions.FlushToDisk"/> is off), so after a kill -9 the file ends with whole lines or with
 /// one torn line; <see cref="OpenAsync"/> cuts a torn (unterminated or unparsable) last line away, and readers ignore
-/// an unterminated tail, so nobody sees half an entry.
+/// an unterminated tail, so nobody sees half an entry. Appends go through handles kept open between appends
+/// (<see cref="TranscriptAppendHandles"/>); every operation that moves, cuts or deletes a file closes its handle first.
 /// </summary>
 public sealed partial class JsonlTranscriptStore(
-    OpenClawStatePaths paths, ILogger<JsonlTranscriptStore> logger, IOptions<TranscriptStoreOptions>? options = null) : ITranscriptStore
+    OpenClawStatePaths paths, ILogger<JsonlTranscriptStore> logger, IOptions<TranscriptStoreOptions>? options = null) : ITranscriptStore, IDisposable
 {
     private const byte NewLine = (byte)'\n';
 
     private readonly bool _flushToDisk = options?.Value.FlushToDisk ?? true;
+    private readonly TranscriptAppendHandles _appendHandles = new();
 
     public string Locate(TranscriptRef transcript) => PathOf(transcript);
 
     public async Task<TranscriptContent> OpenAsync(TranscriptRef transcript, TranscriptHeader header, CancellationToken cancellationToken)
     {
         var path = PathOf(transcript);
+        _appendHandles.Forget(path); // the file may be created or cut below
         if (!File.Exists(path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -70,18 +74,63 @@ public sealed partial class JsonlTranscriptStore(
         return Parse(bytes.AsSpan(0, terminated), path);
     }
 
+    /// <summary>
+    /// One positioned write of complete lines at the file's end, then a flush to the disk before the append counts as
+    /// done. Synchronous: an append is small, and async file I/O would add thread-pool hops to every turn that waits.
+    /// </summary>
     public Task AppendAsync(TranscriptRef transcript, IReadOnlyList<TranscriptEntry> entries, CancellationToken cancellationToken)
     {
         if (entries.Count == 0) return Task.CompletedTask;
+        cancellationToken.ThrowIfCancellationRequested();
         var path = PathOf(transcript);
-        if (!File.Exists(path))
-            throw new InvalidOperationException($"Transcript '{path}' does not exist; open it before appending.");
-        return WriteAsync(path, FileMode.Append, TranscriptLines.Serialize(entries), cancellationToken);
+        var bytes = TranscriptLines.Serialize(entries);
+        var open = _appendHandles.Take(path) ?? OpenForAppend(path);
+        try
+        {
+            RandomAccess.Write(open.Handle, bytes, open.Length);
+            if (_flushToDisk) RandomAccess.FlushToDisk(open.Handle);
+        }
+        catch
+        {
+            // How much reached the file is unknown: the next append opens it again and starts at its real end.
+            open.Handle.Dispose();
+            throw;
+        }
+
+        open.Length += bytes.Length;
+        _appendHandles.Return(open);
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _appendHandles.Dispose();
+
+    private static TranscriptAppendHandles.Entry OpenForAppend(string path)
+    {
+        SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InvalidOperationException($"Transcript '{path}' does not exist; open it before appending.", ex);
+        }
+
+        try
+        {
+            return new TranscriptAppendHandles.Entry(path, handle, RandomAccess.GetLength(handle));
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
     }
 
     public Task<string?> ArchiveAsync(TranscriptRef transcript, string suffix, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var path = PathOf(transcript);
+        _appendHandles.Forget(path);
         if (!File.Exists(path)) return Task.FromResult<string?>(null);
         var stamp = TranscriptJson.FormatTimestamp(at).Replace(':', '-');
         var target = $"{path}.{suffix}.{stamp}";
@@ -92,6 +141,7 @@ public sealed partial class JsonlTranscriptStore(
     public Task<bool> DeleteAsync(TranscriptRef transcript, CancellationToken cancellationToken)
     {
         var path = PathOf(transcript);
+        _appendHandles.Forget(path);
         if (!File.Exists(path)) return Task.FromResult(false);
         File.Delete(path);
         return Task.FromResult(true);
@@ -106,10 +156,7 @@ public sealed partial class JsonlTranscriptStore(
     }
 
 
-    /// <summary>
-    /// One write call of complete lines, then a flush to the disk before the append counts as done. Synchronous: an
-    /// append is small, and async file I/O would add thread-pool hops to every turn that waits for it.
-    /// </summary>
+    /// <summary>One write call of complete lines, then a flush to the disk (the header of a new or emptied transcript).</summary>
     private Task WriteAsync(string path, FileMode mode, byte[] bytes, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
