@@ -34,7 +34,7 @@ public static class FrontHost
         {
             // An ephemeral port is only meaningful on one address: each Listen(…, 0) would get a different port.
             var addresses = settings.Port == 0 ? [IPAddress.Loopback] : settings.ListenAddresses;
-            foreach (var address in addresses) kestrel.Listen(address, settings.Port);
+            foreach (var address in addresses) kestrel.Listen(address, settings.Port, listen => listen.UseOpenClawWebSockets());
             kestrel.AddServerHeader = false;
         });
         builder.Logging.ClearProviders();
