@@ -1,11 +1,22 @@
+using System.Net;
+using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using OpenClaw.Gateway.Hosting;
 
 namespace OpenClaw.Gateway.Connections;
 
-/// <summary>Accepts a WebSocket upgrade (no permessage-deflate, ping keepalive) and runs its session to the end.</summary>
+/// <summary>
+/// Runs a gateway session on an accepted WebSocket. Most sockets come from the connection middleware
+/// (<see cref="WebSockets.WebSocketConnectionMiddleware"/>); upgrades it does not see (TLS listeners, a second
+/// request on a keep-alive connection) arrive here through the HTTP pipeline (no permessage-deflate, ping keepalive).
+/// </summary>
 internal sealed partial class GatewayWebSocketHandler(ConnectionServices services, ILogger<GatewayWebSocketHandler> logger)
 {
+    public GatewayOptions Options => services.Options;
+
+    public TimeProvider Time => services.Time;
+
     public async Task HandleAsync(HttpContext http)
     {
         var options = services.Options;
@@ -15,9 +26,14 @@ internal sealed partial class GatewayWebSocketHandler(ConnectionServices service
             KeepAliveInterval = options.KeepAliveInterval,
             KeepAliveTimeout = options.KeepAliveTimeout,
         }).ConfigureAwait(false);
+        await RunSessionAsync(socket, http.Connection.RemoteIpAddress).ConfigureAwait(false);
+    }
 
+    public async Task RunSessionAsync(WebSocket socket, IPAddress? remoteIp)
+    {
+        var options = services.Options;
         using var connection = new GatewayConnection(
-            Guid.NewGuid().ToString(), socket, http.Connection.RemoteIpAddress, Guid.NewGuid().ToString(),
+            Guid.NewGuid().ToString(), socket, remoteIp, Guid.NewGuid().ToString(),
             options.MaxBufferedBytes, options.MaxQueuedFrames, options.CloseTimeout, services.Time, logger, services.FanOut);
         LogOpened(logger, connection.Id, connection.RemoteIp?.ToString());
         await new ConnectionSession(connection, services).RunAsync().ConfigureAwait(false);
