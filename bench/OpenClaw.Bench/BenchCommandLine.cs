@@ -10,11 +10,13 @@ internal static class BenchCommandLine
                               [--rpc-loads CxK,CxK,...] [--idle CONN,CONN,...] [--idle-settle-seconds S] [--max-gateway-rss-mb N]
                               [--client-mode cli|probe] [--only all|foundation|chat]
                               [--chat-runs N] [--chat-seconds S] [--chat-sessions N,N,...]
-                              [--chat-turns-per-session N] [--chat-warmup-seconds S] [--fsync on|off|both]
+                              [--chat-turns-per-session N] [--chat-warmup-seconds S] [--chat-think-ms MS] [--fsync on|off|both]
                               [--streaming-sessions N] [--streaming-connections N] [--streaming-wait-seconds S]
         Starts the gateway (Release build of silo/) on 127.0.0.1 and prints a markdown table.
         The chat phase runs once per --fsync mode (default both: OPENCLAW_FSYNC=1, then 0), each on a fresh gateway;
         each session key gets at most --chat-turns-per-session turns (default 10), then its sender moves to a fresh key.
+        Next to each closed-loop row of more than one session, a paced row: each session sends its next message
+        --chat-think-ms after its previous final (default 100; 0 leaves the paced rows out).
         Default run takes about 3-4 minutes (chat phase alone about 1 minute); --quick about 30 seconds.
         """;
 
@@ -44,6 +46,8 @@ internal static class BenchCommandLine
                     _ => throw new ArgumentException("--fsync is on, off or both."),
                 } },
                 "--chat-warmup-seconds" => options with { ChatWarmUp = TimeSpan.FromSeconds(PositiveInt(name, Value())) },
+                "--chat-think-ms" => options with { ChatThinkTime = TimeSpan.FromMilliseconds(
+                    int.TryParse(Value(), out var ms) && ms >= 0 ? ms : throw new ArgumentException("--chat-think-ms must be 0 or more.")) },
                 "--streaming-sessions" => options with { StreamingSessions = PositiveInt(name, Value()) },
                 "--streaming-connections" => options with { StreamingConnections = PositiveInt(name, Value()) },
                 "--streaming-wait-seconds" => options with { StreamingWaitLimit = TimeSpan.FromSeconds(PositiveInt(name, Value())) },

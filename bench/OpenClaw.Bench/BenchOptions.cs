@@ -37,6 +37,9 @@ internal sealed record BenchOptions
     /// <summary>Turns sent on one session key before the session moves to a fresh key, so that the model call carries
     /// a chat-sized history (at most 2 × this many messages) instead of one that grows with the run count.</summary>
     public int ChatTurnsPerSessionKey { get; init; } = 10;
+    /// <summary>Think time of the paced rows: each session sends its next message this long after its previous final
+    /// (an open-ish load below saturation, next to the closed-loop rows). Zero leaves the paced rows out.</summary>
+    public TimeSpan ChatThinkTime { get; init; } = TimeSpan.FromMilliseconds(100);
     /// <summary>The durability modes measured, each on a fresh gateway with OPENCLAW_FSYNC set to match (true = fsync on).</summary>
     public IReadOnlyList<bool> ChatFsyncModes { get; init; } = [true, false];
     public int StreamingSessions { get; init; } = 1000;

@@ -5,7 +5,8 @@ using OpenClaw.Bench.Reporting;
 namespace OpenClaw.Bench.Chat;
 
 /// <summary>The chat phase against a gateway whose default model is the bench's zero-delay stub: the stub's own
-/// latency (direct calls), chat.send → final latency for each session count, then the concurrent streaming burst.</summary>
+/// latency (direct calls), chat.send → final latency for each session count (closed loop, and paced with think time for
+/// more than one session), then the concurrent streaming burst.</summary>
 /// <param name="mode">How the gateway was started (e.g. "fsync on"), named in every row.</param>
 internal sealed class ChatBenchmark(GatewayProcess gateway, string stubBaseUrl, BenchOptions options, string mode, Action<string> progress)
 {
@@ -32,6 +33,15 @@ internal sealed class ChatBenchmark(GatewayProcess gateway, string stubBaseUrl, 
                 .RunAsync(cancellationToken);
             rows.Add(row);
             progress($"{row.Metric}: {row.Value}");
+            if (sessions > 1 && options.ChatThinkTime > TimeSpan.Zero)
+            {
+                // Next to the closed loop (the saturation number), the same sessions below saturation.
+                var paced = await new ChatLatencyBenchmark(endpoint, cpu, sessions, options.ChatRuns, options.ChatTimeLimit, options.ChatWarmUp, stubMedian,
+                        options.ChatTurnsPerSessionKey, mode, options.ChatThinkTime)
+                    .RunAsync(cancellationToken);
+                rows.Add(paced);
+                progress($"{paced.Metric}: {paced.Value}");
+            }
         }
 
         var burst = await new ChatStreamingBenchmark(endpoint, cpu, options.StreamingSessions, options.StreamingConnections,

@@ -8,9 +8,12 @@ namespace OpenClaw.Bench.Chat;
 /// <summary>chat.send → <c>final</c> latency with <paramref name="sessions"/> sessions at once, each on its own
 /// connection and each sending its next message when the previous run is final; bounded by a run count and a time
 /// limit shared by all sessions, after a warm-up of <paramref name="warmUpTime"/>. Each sender moves to a fresh session key after
-/// <paramref name="turnsPerKey"/> turns, so every model call carries a chat-sized history, not one that grows with the run count.</summary>
+/// <paramref name="turnsPerKey"/> turns, so every model call carries a chat-sized history, not one that grows with the run count.
+/// With a <paramref name="thinkTime"/> the row is paced instead of closed-loop: each session sends its next message that
+/// long after its previous final, so the gateway runs below saturation and the latency is not a queueing number.</summary>
 internal sealed class ChatLatencyBenchmark(
-    GatewayEndpoint endpoint, CpuMeter cpu, int sessions, int runs, TimeSpan timeLimit, TimeSpan warmUpTime, TimeSpan stubMedian, int turnsPerKey, string mode)
+    GatewayEndpoint endpoint, CpuMeter cpu, int sessions, int runs, TimeSpan timeLimit, TimeSpan warmUpTime, TimeSpan stubMedian, int turnsPerKey, string mode,
+    TimeSpan thinkTime = default)
 {
     private static readonly TimeSpan TargetOverheadP50 = TimeSpan.FromMilliseconds(2);
     private static readonly TimeSpan TargetOverheadP99 = TimeSpan.FromMilliseconds(10);
@@ -18,7 +21,9 @@ internal sealed class ChatLatencyBenchmark(
 
     public async Task<ResultRow> RunAsync(CancellationToken cancellationToken)
     {
-        var metric = sessions == 1
+        var metric = thinkTime > TimeSpan.Zero
+            ? $"chat.send → final, {sessions} sessions paced, each sending {Format.Milliseconds(thinkTime)} after its previous final ({mode}, ≤{turnsPerKey} turns per session key, zero-delay stub)"
+            : sessions == 1
             ? $"chat.send → final, 1 session sequential ({mode}, ≤{turnsPerKey} turns per session key, zero-delay stub)"
             : $"chat.send → final, {sessions} sessions at once ({mode}, ≤{turnsPerKey} turns per session key, zero-delay stub)";
         var target = $"overhead p50 < {Format.Milliseconds(TargetOverheadP50)}, p99 < {Format.Milliseconds(TargetOverheadP99)}";
@@ -50,6 +55,9 @@ internal sealed class ChatLatencyBenchmark(
                         $"p99 {Format.Milliseconds(overheadP99)} ({Format.Count(summary.Count)} runs in {Format.Seconds(elapsed)}, " +
                         $"{Format.Rate(summary.Count / elapsed.TotalSeconds)}; {Format.Cpu(cpuUse)}; " +
                         $"gateway CPU {Format.Milliseconds(elapsed * (cpuUse.Gateway / 100) / summary.Count)} per run)";
+            if (thinkTime > TimeSpan.Zero)
+                value += $"; offered at most {Format.Rate(sessions / thinkTime.TotalSeconds)} ({sessions} sessions / {Format.Milliseconds(thinkTime)} think time), " +
+                         $"achieved {Format.Rate(summary.Count / elapsed.TotalSeconds)}";
             if (failures.Count > 0)
                 value += $"; {failures}";
             var met = failures.Count == 0 && overheadP50 < TargetOverheadP50 && overheadP99 < TargetOverheadP99;
@@ -66,7 +74,7 @@ internal sealed class ChatLatencyBenchmark(
         IReadOnlyList<ChatClient> clients, string phase, WorkBudget budget, LatencyRecorder latencies, FailureLog failures,
         CancellationToken cancellationToken) =>
         Task.WhenAll(clients.Select((client, index) =>
-            Task.Run(() => WorkAsync(client, $"agent:main:bench-{clients.Count}x-{index}-{phase}", budget, latencies, failures, cancellationToken),
+            Task.Run(() => WorkAsync(client, $"agent:main:bench-{clients.Count}x{(thinkTime > TimeSpan.Zero ? "p" : "")}-{index}-{phase}", budget, latencies, failures, cancellationToken),
                 cancellationToken)));
 
     private async Task WorkAsync(
@@ -91,6 +99,9 @@ internal sealed class ChatLatencyBenchmark(
                 if (client.IsClosed)
                     return; // later sends would fail the same way
             }
+
+            if (thinkTime > TimeSpan.Zero)
+                await Task.Delay(thinkTime, cancellationToken);
         }
     }
 }
