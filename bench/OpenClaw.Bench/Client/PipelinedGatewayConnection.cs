@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 
 namespace OpenClaw.Bench.Client;
@@ -34,7 +33,7 @@ internal sealed class PipelinedGatewayConnection : IDisposable
     /// all blocking and bounded by the CLI's 15 s; afterwards the socket is non-blocking.</summary>
     public static PipelinedGatewayConnection Open(GatewayEndpoint endpoint, CancellationToken cancellationToken)
     {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp)
         {
             NoDelay = true,
             ReceiveTimeout = (int)HandshakeTimeout.TotalMilliseconds,
@@ -44,7 +43,7 @@ internal sealed class PipelinedGatewayConnection : IDisposable
         try
         {
             var deadline = Stopwatch.GetTimestamp() + (long)(HandshakeTimeout.TotalSeconds * Stopwatch.Frequency);
-            socket.Connect(IPAddress.Parse(endpoint.Uri.Host), endpoint.Uri.Port);
+            socket.Connect(endpoint.Uri.Host, endpoint.Uri.Port);
             WebSocketUpgrade.Perform(socket, endpoint.Uri, connection._received);
             connection.WaitFor(h => h.IsChallenge, "connect.challenge", deadline, cancellationToken);
             connection.Queue(endpoint.ConnectFrame.Span);
