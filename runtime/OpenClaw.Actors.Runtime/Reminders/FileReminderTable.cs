@@ -146,9 +146,13 @@ public sealed class FileReminderTable : IReminderTable, IDisposable
     private static string WriteToken(FileStream lockFile)
     {
         var token = Guid.NewGuid().ToString("N");
+        var bytes = System.Text.Encoding.ASCII.GetBytes(token);
+        // Overwritten in place: every token has the same length, and cutting the file to zero first freed and
+        // reallocated its block on each change (a journal commit, milliseconds under the lock). A crash halfway leaves
+        // a mix of two tokens, which matches no cache: one extra read, as an empty token did before.
         lockFile.Position = 0;
-        lockFile.SetLength(0);
-        lockFile.Write(System.Text.Encoding.ASCII.GetBytes(token));
+        lockFile.Write(bytes);
+        if (lockFile.Length != bytes.Length) lockFile.SetLength(bytes.Length);
         lockFile.Flush();
         return token;
     }
