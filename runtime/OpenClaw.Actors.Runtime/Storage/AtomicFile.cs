@@ -14,13 +14,15 @@ namespace OpenClaw.Actors.Runtime.Storage;
 /// swap is on disk before the next write overwrites the new spare (the old content): a power loss leaves the old or
 /// the new content. Without a flush (fsync off) the spare being overwritten may still be the target on disk if the
 /// previous swap has not reached the disk yet, so a power loss (never a process crash) can leave a torn state file.
-/// Where the exchange is not supported this falls back to a rename of the spare.
+/// Where the exchange is not supported this falls back to a rename of the spare. Documents are padded with trailing
+/// spaces to whole blocks so the spare usually keeps its size and its flush is an fdatasync of the data alone.
 /// </para>
 /// </summary>
 internal static class AtomicFile
 {
     public const string SpareExtension = ".spare";
     private const string TempExtension = ".tmp";
+    private const int PaddingBlock = 4096;
 
     public static Task WriteJsonAsync<TDocument>(string path, TDocument document, CancellationToken cancellationToken)
         => WriteJsonAsync(path, document, flushToDisk: true, cancellationToken);
@@ -40,17 +42,34 @@ internal static class AtomicFile
     private static void ReplaceThroughSpare(string path, byte[] bytes, bool flushToDisk)
     {
         var spare = path + SpareExtension;
-        using (var stream = new FileStream(spare, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None))
+        var padded = Padded(bytes);
+        using (var handle = File.OpenHandle(spare, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite))
         {
-            stream.Write(bytes);
-            if (stream.Length > bytes.Length) stream.SetLength(bytes.Length);
-            if (flushToDisk) stream.Flush(flushToDisk: true);
+            RandomAccess.Write(handle, padded, fileOffset: 0);
+            if (RandomAccess.GetLength(handle) != padded.Length) RandomAccess.SetLength(handle, padded.Length);
+            if (flushToDisk) FileDataSync.Flush(handle);
         }
 
         // Missing: the target's first write (or its spare went with the last fallback); Unsupported: no exchange here.
         if (FileExchange.TryExchange(spare, path) != FileExchange.Result.Exchanged)
             File.Move(spare, path, overwrite: true);
         if (flushToDisk) DirectoryFlush.TryFlush(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    /// <summary>
+    /// The document followed by spaces up to a multiple of <see cref="PaddingBlock"/>: whitespace after the value is
+    /// valid JSON, and a spare that keeps its size from one write to the next needs only its data flushed
+    /// (<see cref="FileDataSync"/>; on ext4 without a journal an fsync writes the inode as well, one more disk write
+    /// on every state write's critical path). A block of the file system: no disk space is lost.
+    /// </summary>
+    private static byte[] Padded(byte[] bytes)
+    {
+        var length = (bytes.Length + PaddingBlock - 1) / PaddingBlock * PaddingBlock;
+        if (length == bytes.Length) return bytes;
+        var padded = new byte[length];
+        bytes.CopyTo(padded, 0);
+        padded.AsSpan(bytes.Length).Fill((byte)' ');
+        return padded;
     }
 
     /// <summary>Deletes temp files left by writers of <paramref name="path"/> that died before their rename.</summary>
