@@ -22,4 +22,6 @@ namespace OpenClaw.Gateway.Protocol.Http;
 [JsonSerializable(typeof(ResponsesRequest))]
 [JsonSerializable(typeof(ResponseObject))]
 [JsonSerializable(typeof(ResponseStreamEvent))]
+[JsonSerializable(typeof(EmbeddingsRequestBody))]
+[JsonSerializable(typeof(EmbeddingList))]
 public sealed partial class OpenAiJson : JsonSerializerContext;

@@ -21,11 +21,15 @@ public sealed class DisabledEndpointsTests
             using var chat = await http.PostAsync("/v1/chat/completions", HttpApiFixture.Json("""{"model":"openclaw","messages":[]}"""));
             using var responses = await http.PostAsync("/v1/responses", HttpApiFixture.Json("""{"model":"openclaw","input":"x"}"""));
             using var models = await http.GetAsync("/v1/models");
+            using var model = await http.GetAsync("/v1/models/openclaw");
+            using var embeddings = await http.PostAsync("/v1/embeddings", HttpApiFixture.Json("""{"model":"openclaw","input":"x"}"""));
             using var tools = await http.PostAsync("/tools/invoke", HttpApiFixture.Json("""{"tool":"sessions_list"}"""));
 
             await ChatCompletionsTests.AssertErrorAsync(chat, HttpStatusCode.NotFound, "not_found", "not found");
             await ChatCompletionsTests.AssertErrorAsync(responses, HttpStatusCode.NotFound, "not_found", "not found");
             await ChatCompletionsTests.AssertErrorAsync(models, HttpStatusCode.NotFound, "not_found", "not found");
+            await ChatCompletionsTests.AssertErrorAsync(model, HttpStatusCode.NotFound, "not_found", "not found");
+            await ChatCompletionsTests.AssertErrorAsync(embeddings, HttpStatusCode.NotFound, "not_found", "not found");
             Assert.Equal(HttpStatusCode.OK, tools.StatusCode);
         }
         finally

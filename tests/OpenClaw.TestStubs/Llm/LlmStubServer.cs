@@ -83,6 +83,15 @@ public abstract class LlmStubServer : IAsyncDisposable
         return (body, reply);
     }
 
+    /// <summary>Reads and records a JSON request that takes no scripted reply (e.g. embeddings).</summary>
+    protected async Task<JsonObject> RecordPostAsync(HttpContext context)
+    {
+        var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject ?? [];
+        _requests.Add(new RecordedRequest(context.Request.Method, context.Request.Path,
+            context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), body));
+        return body;
+    }
+
     protected void RecordGet(HttpContext context) =>
         _requests.Add(new RecordedRequest(context.Request.Method, context.Request.Path,
             context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()), null));

@@ -9,9 +9,14 @@ namespace OpenClaw.TestStubs;
 /// OpenAI chat completions on loopback: <c>POST /v1/chat/completions</c> (SSE <c>chat.completion.chunk</c>s ending
 /// with <c>data: [DONE]</c>, or one JSON completion) and <c>GET /v1/models</c>. Tool-call arguments are streamed in
 /// fragments; a usage chunk is sent when the request asks for it (<c>stream_options.include_usage</c>).
+/// <c>POST /v1/embeddings</c> answers every input with <see cref="StubEmbedding"/> (model <see cref="FailingEmbeddingModel"/>
+/// answers 500).
 /// </summary>
 public sealed class OpenAiStubServer : LlmStubServer
 {
+    /// <summary>An embedding model the stub refuses with a 500.</summary>
+    public const string FailingEmbeddingModel = "stub-embed-fail";
+
     private int _sequence;
 
     private OpenAiStubServer()
@@ -31,10 +36,50 @@ public sealed class OpenAiStubServer : LlmStubServer
     protected override void MapRoutes(WebApplication app)
     {
         app.MapPost("/v1/chat/completions", CompleteAsync);
+        app.MapPost("/v1/embeddings", EmbedAsync);
         app.MapGet("/v1/models", (HttpContext context) =>
         {
             RecordGet(context);
             return WriteJsonAsync(context, OpenAiWire.ModelList(Models));
+        });
+    }
+
+    /// <summary>A deterministic vector for <paramref name="text"/>: its length, then 0.5, 0.25… up to <paramref name="dimensions"/> values.</summary>
+    public static float[] StubEmbedding(string text, int dimensions = 3) =>
+        [.. Enumerable.Range(0, Math.Max(1, dimensions)).Select(i => i == 0 ? text.Length : MathF.Pow(0.5f, i))];
+
+    private async Task EmbedAsync(HttpContext context)
+    {
+        var body = await RecordPostAsync(context);
+        var model = body["model"]?.GetValue<string>() ?? "";
+        if (model == FailingEmbeddingModel)
+        {
+            await WriteErrorAsync(context, new StubError(500, "embedding failed (stub)"), OpenAiWire.Error(new StubError(500, "embedding failed (stub)")));
+            return;
+        }
+
+        var inputs = body["input"] switch
+        {
+            JsonArray array => array.Select(i => i!.GetValue<string>()).ToList(),
+            JsonNode single => [single.GetValue<string>()],
+            _ => new List<string>(),
+        };
+        var dimensions = body["dimensions"]?.GetValue<int>() ?? 3;
+        var data = new JsonArray([.. inputs.Select((text, index) => (JsonNode)new JsonObject
+        {
+            ["object"] = "embedding",
+            ["index"] = index,
+            // The .NET SDK asks for base64 (little-endian float32); the JS SDK and curl for numbers.
+            ["embedding"] = body["encoding_format"]?.GetValue<string>() == "base64"
+                ? JsonValue.Create(Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(StubEmbedding(text, dimensions).AsSpan())))
+                : new JsonArray([.. StubEmbedding(text, dimensions).Select(v => (JsonNode)JsonValue.Create(v))]),
+        })]);
+        await WriteJsonAsync(context, new JsonObject
+        {
+            ["object"] = "list",
+            ["data"] = data,
+            ["model"] = model,
+            ["usage"] = new JsonObject { ["prompt_tokens"] = inputs.Sum(t => t.Length), ["total_tokens"] = inputs.Sum(t => t.Length) },
         });
     }
 

@@ -24,6 +24,7 @@ public static class HttpApiEndpointExtensions
         ChatCompletionsEndpoint.Map(api);
         ResponsesEndpoint.Map(api);
         ModelsEndpoints.Map(api);
+        EmbeddingsEndpoint.Map(api);
         ToolsInvokeEndpoint.Map(api);
         SessionHistoryEndpoint.Map(api);
         SessionKillEndpoint.Map(api);
