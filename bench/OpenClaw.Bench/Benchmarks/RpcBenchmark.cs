@@ -108,8 +108,14 @@ internal sealed class RpcBenchmark(GatewayEndpoint endpoint, CpuMeter cpu, Bench
         public string Describe()
         {
             var text = $"{Format.Rate(Rate)}; p50 {Format.Milliseconds(P50)}, p99 {Format.Milliseconds(P99)}, " +
-                       $"p99.9 {Format.Milliseconds(P999)} ({Format.Count(Completed)} requests in {Format.Seconds(Elapsed)}; {Format.Cpu(Cpu)})";
+                       $"p99.9 {Format.Milliseconds(P999)} ({Format.Count(Completed)} requests in {Format.Seconds(Elapsed)}; {Format.Cpu(Cpu)}; " +
+                       $"per request: gateway {MicrosecondsPerRequest(Cpu.Gateway)}, bench {MicrosecondsPerRequest(Cpu.Bench)} of CPU)";
             return Failures.Length > 0 ? $"{text}; {Failures}" : text;
         }
+
+        /// <summary>CPU time per completed request from a share of one core over the run: the load-independent cost.</summary>
+        private string MicrosecondsPerRequest(double percentOfCore) =>
+            Completed == 0 ? "n/a"
+                : (percentOfCore / 100 * Elapsed.TotalSeconds / Completed * 1e6).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " µs";
     }
 }
