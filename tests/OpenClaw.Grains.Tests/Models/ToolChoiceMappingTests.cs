@@ -76,6 +76,6 @@ public sealed class ToolChoiceMappingTests : IAsyncLifetime
         await ModelHarness.CollectAsync(anthropic, ModelHarness.Ask("c") with { Tools = [Weather] });
         await ModelHarness.CollectAsync(anthropic, ModelHarness.Ask("d") with { ToolChoice = new ClientToolChoice(ClientToolChoice.Required) });
 
-        Assert.All(_openAi.Requests.Concat(_anthropic.Requests), r => Assert.Null(r.ToolChoice));
+        Assert.All(_openAi.Requests.Concat(_anthropic.Requests), r => Assert.False(r.Body!.ContainsKey("tool_choice")));
     }
 }

@@ -27,7 +27,9 @@ internal static class AnthropicMessageMapper
         if (!string.IsNullOrEmpty(request.SystemPrompt))
             parameters = parameters with { System = request.SystemPrompt };
         if (request.Tools.Count > 0)
-            parameters = parameters with { Tools = request.Tools.Select(ToTool).ToList(), ToolChoice = ToToolChoice(request.ToolChoice) };
+            parameters = parameters with { Tools = request.Tools.Select(ToTool).ToList() };
+        if (request.Tools.Count > 0 && ToToolChoice(request.ToolChoice) is { } toolChoice)
+            parameters = parameters with { ToolChoice = toolChoice };
         if (budget is { } enabled)
             parameters = parameters with { Thinking = new ThinkingConfigEnabled(enabled) };
         return parameters;
