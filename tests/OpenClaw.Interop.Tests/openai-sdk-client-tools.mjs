@@ -1,7 +1,10 @@
-// A client-tool round trip through the official OpenAI SDK (npm "openai") on our gateway's /v1/chat/completions:
-// offer a function tool, get the model's call back as tool_calls, answer it with a "tool" message, get the final text.
-// usage: node openai-sdk-client-tools.mjs <sdkDir> <baseUrl> <apiKey> <once|stream> <user> <toolResult>
-// Prints one JSON object: the tool calls and finish reason of the first answer, the content and finish reason of the second.
+// A client-tool round trip through the official OpenAI SDK (npm "openai") on our gateway. Chat completions: offer a
+// function tool, get the model's call back as tool_calls, answer it with a "tool" message, get the final text.
+// Responses: the call comes back as a function_call output item, answered by a function_call_output item that names
+// the first response in previous_response_id.
+// usage: node openai-sdk-client-tools.mjs <sdkDir> <baseUrl> <apiKey> <once|stream|responses-once|responses-stream> <user> <toolResult>
+// Prints one JSON object: the tool calls and finish reason (status) of the first answer, the content and finish
+// reason (status) of the second.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -39,6 +42,34 @@ async function ask() {
     }
   }
   return { content: content || null, toolCalls: calls, finishReason };
+}
+
+if (mode.startsWith('responses')) {
+  const stream = mode === 'responses-stream';
+  const responseTools = [{ type: 'function', ...tools[0].function }];
+  async function respond(body) {
+    if (!stream) return await client.responses.create(body);
+    let completed = null;
+    for await (const event of await client.responses.create({ ...body, stream: true })) {
+      if (event.type === 'response.completed') completed = event.response;
+    }
+    return completed;
+  }
+  const first = await respond({ model: 'openclaw', tools: responseTools, input: 'What is the weather in Paris?' });
+  const calls = first.output.filter(item => item.type === 'function_call');
+  const second = await respond({
+    model: 'openclaw',
+    tools: responseTools,
+    previous_response_id: first.id,
+    input: calls.map(call => ({ type: 'function_call_output', call_id: call.call_id, output: toolResult })),
+  });
+  console.log(JSON.stringify({
+    toolCalls: calls.map(c => ({ id: c.call_id, type: 'function', name: c.name, arguments: c.arguments })),
+    firstFinishReason: first.status,
+    content: second.output_text ?? second.output.filter(i => i.type === 'message').flatMap(i => i.content).map(p => p.text).join(''),
+    finishReason: second.status,
+  }));
+  process.exit(0);
 }
 
 const first = await ask();
