@@ -5,7 +5,7 @@ namespace OpenClaw.Gateway.WebSockets;
 
 internal enum UpgradeRequestKind
 {
-    /// <summary>The request head is not complete yet and may still be an upgrade.</summary>
+    /// <summary>The request head is not complete in what has arrived: left to Kestrel, which reads on.</summary>
     NeedMoreData,
 
     /// <summary>Not a WebSocket upgrade (or not one this path serves): normal HTTP handles it.</summary>

@@ -22,9 +22,17 @@ internal struct Utf8MessageValidator
     /// <returns>False when <paramref name="data"/> makes the message invalid UTF-8.</returns>
     public bool Append(ReadOnlySpan<byte> data)
     {
-        if (_pendingCount > 0 && !FinishPending(ref data))
+        if (_pendingCount > 0)
         {
-            return false;
+            if (!FinishPending(ref data))
+            {
+                return false;
+            }
+
+            if (data.IsEmpty)
+            {
+                return true; // everything went to the pending code point, which may still be unfinished
+            }
         }
 
         var tailStart = IncompleteTailStart(data);
