@@ -52,12 +52,13 @@ public sealed class RpcMethodTable
         }
 
         var lastSerialized = sharedResult ? new SerializedResultCache() : null;
+        var createEmpty = EmptyParamsFactory.For(paramsInfo);
         _methods[method] = new RpcMethodDescriptor(method, scope, InvokeAsync);
         _names.Add(method);
 
         async ValueTask<byte[]> InvokeAsync(JsonElement? rawParams, RpcContext context, CancellationToken cancellationToken)
         {
-            var request = RpcParamsBinder.Bind(method, rawParams, paramsInfo);
+            var request = RpcParamsBinder.Bind(method, rawParams, paramsInfo, createEmpty);
             var result = await handler(request, context, cancellationToken).ConfigureAwait(false);
             if (lastSerialized is null || result is null)
             {

@@ -14,12 +14,14 @@ internal static class RpcParamsBinder
 {
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 
-    public static TParams Bind<TParams>(string method, JsonElement? rawParams, JsonTypeInfo<TParams> paramsInfo)
+    /// <param name="createEmpty">From <see cref="EmptyParamsFactory.For{TParams}"/>: used instead of the serializer when no params were sent.</param>
+    public static TParams Bind<TParams>(string method, JsonElement? rawParams, JsonTypeInfo<TParams> paramsInfo, Func<TParams>? createEmpty = null)
     {
         TParams? value;
         try
         {
-            value = rawParams is { ValueKind: not JsonValueKind.Undefined and not JsonValueKind.Null } raw
+            value = createEmpty is not null && IsEmpty(rawParams) ? createEmpty()
+                : rawParams is { ValueKind: not JsonValueKind.Undefined and not JsonValueKind.Null } raw
                 ? raw.Deserialize(paramsInfo)
                 : JsonSerializer.Deserialize(EmptyObject, paramsInfo);
         }
@@ -46,6 +48,11 @@ internal static class RpcParamsBinder
 
         return value;
     }
+
+    private static bool IsEmpty(JsonElement? rawParams) =>
+        rawParams is not { } raw
+        || raw.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null
+        || (raw.ValueKind == JsonValueKind.Object && raw.GetPropertyCount() == 0);
 
     private static RpcException Invalid(string method, string reasons) =>
         new(ErrorCodes.InvalidRequest, $"invalid {method} params: {reasons}");
