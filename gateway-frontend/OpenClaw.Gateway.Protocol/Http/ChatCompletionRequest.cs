@@ -14,9 +14,12 @@ public sealed class ChatCompletionRequest
     public ChatCompletionStreamOptions? StreamOptions { get; init; }
     public string? User { get; init; }
 
-    // Accepted for compatibility; the agent's configuration decides these.
+    /// <summary>Client function tools, read by the endpoint (see its <c>ClientToolsRequest</c>).</summary>
     public JsonElement? Tools { get; init; }
+    /// <summary><c>none</c>, <c>auto</c>, <c>required</c> or <c>{type:"function", function:{name}}</c>.</summary>
     public JsonElement? ToolChoice { get; init; }
+
+    // Accepted for compatibility; the agent's configuration decides these.
     public bool? ParallelToolCalls { get; init; }
     public int? MaxTokens { get; init; }
     public int? MaxCompletionTokens { get; init; }

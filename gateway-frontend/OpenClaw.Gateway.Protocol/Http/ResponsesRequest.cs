@@ -14,16 +14,20 @@ public sealed class ResponsesRequest
     public bool? Stream { get; init; }
     public string? User { get; init; }
 
-    // Accepted for compatibility; the agent's configuration decides these.
+    /// <summary>Client function tools (<c>{type:"function", name, description?, parameters?}</c>), read by the endpoint.</summary>
     public JsonElement? Tools { get; init; }
+    /// <summary><c>none</c>, <c>auto</c>, <c>required</c> or <c>{type:"function", name}</c>.</summary>
     public JsonElement? ToolChoice { get; init; }
+    /// <summary>Continues the session that answered this response (same caller, agent and session header).</summary>
+    public string? PreviousResponseId { get; init; }
+
+    // Accepted for compatibility; the agent's configuration decides these.
     public bool? ParallelToolCalls { get; init; }
     public int? MaxOutputTokens { get; init; }
     public int? MaxToolCalls { get; init; }
     public double? Temperature { get; init; }
     public double? TopP { get; init; }
     public int? TopLogprobs { get; init; }
-    public string? PreviousResponseId { get; init; }
     public JsonElement? Metadata { get; init; }
     public bool? Store { get; init; }
     public bool? Background { get; init; }
