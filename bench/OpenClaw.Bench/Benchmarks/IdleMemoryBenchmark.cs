@@ -29,6 +29,7 @@ internal sealed class IdleMemoryBenchmark(GatewayProcess gateway, GatewayEndpoin
 
         await using var pool = new IdleConnectionPool(endpoint);
         var capKilobytes = options.MaxGatewayRssMegabytes * 1024L;
+        (int Count, long Rss)? previous = null;
         foreach (var count in options.IdleConnectionCounts)
         {
             var deadline = Deadline.After(OpenLimit);
@@ -54,8 +55,25 @@ internal sealed class IdleMemoryBenchmark(GatewayProcess gateway, GatewayEndpoin
             progress($"RSS with {count} connections: {value}");
             if (held != count)
                 break; // larger counts would only hit the same limit again
+            if (previous is { } last)
+                rows.Add(MarginalRow(last, (count, rss)));
+            previous = (count, rss);
         }
         return rows;
+    }
+
+    /// <summary>
+    /// An extra figure beside the from-empty ones, never instead of them: what each further connection costs once the
+    /// GC heap and pools have grown to their working size, (RSS_b − RSS_a) / (b − a).
+    /// </summary>
+    private ResultRow MarginalRow((int Count, long Rss) from, (int Count, long Rss) to)
+    {
+        var perConnection = (to.Rss - from.Rss) / (double)(to.Count - from.Count);
+        var row = new ResultRow(
+            $"gateway RSS per extra idle connection between {Format.Count(from.Count)} and {Format.Count(to.Count)} (slope; the rows above count from empty)",
+            $"{Format.Kilobytes(perConnection)} per connection");
+        progress($"RSS slope {from.Count}→{to.Count}: {Format.Kilobytes(perConnection)} per connection");
+        return row;
     }
 
     /// <summary>" (managed heap U MB used, C MB committed at the last GC)", or nothing when the gateway could not be asked.</summary>
