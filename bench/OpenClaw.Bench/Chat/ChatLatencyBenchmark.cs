@@ -9,8 +9,10 @@ namespace OpenClaw.Bench.Chat;
 /// connection and each sending its next message when the previous run is final; bounded by a run count and a time
 /// limit shared by all sessions, after a warm-up of <paramref name="warmUpTime"/>. Each sender moves to a fresh session key after
 /// <paramref name="turnsPerKey"/> turns, so every model call carries a chat-sized history, not one that grows with the run count.
-/// With a <paramref name="thinkTime"/> the row is paced instead of closed-loop: each session sends its next message that
-/// long after its previous final, so the gateway runs below saturation and the latency is not a queueing number.</summary>
+/// With a <paramref name="thinkTime"/> the row is paced instead of closed-loop: each session sends its next message a think
+/// time after its previous final, so the gateway runs below saturation and the latency is not a queueing number. The think
+/// time is drawn per turn from [T/2, 3T/2] and each session starts at a random offset in [0, T): with one fixed T the
+/// sessions stay phase-locked and arrive as bursts of 32, which measures a burst queue, not independent users.</summary>
 internal sealed class ChatLatencyBenchmark(
     GatewayEndpoint endpoint, CpuMeter cpu, int sessions, int runs, TimeSpan timeLimit, TimeSpan warmUpTime, TimeSpan stubMedian, int turnsPerKey, string mode,
     TimeSpan thinkTime = default)
@@ -22,7 +24,7 @@ internal sealed class ChatLatencyBenchmark(
     public async Task<ResultRow> RunAsync(CancellationToken cancellationToken)
     {
         var metric = thinkTime > TimeSpan.Zero
-            ? $"chat.send → final, {sessions} sessions paced, each sending {Format.Milliseconds(thinkTime)} after its previous final ({mode}, ≤{turnsPerKey} turns per session key, zero-delay stub)"
+            ? $"chat.send → final, {sessions} sessions paced, each sending a think time of {Format.Milliseconds(thinkTime / 2)}–{Format.Milliseconds(thinkTime * 1.5)} (mean {Format.Milliseconds(thinkTime)}, random per turn) after its previous final ({mode}, ≤{turnsPerKey} turns per session key, zero-delay stub)"
             : sessions == 1
             ? $"chat.send → final, 1 session sequential ({mode}, ≤{turnsPerKey} turns per session key, zero-delay stub)"
             : $"chat.send → final, {sessions} sessions at once ({mode}, ≤{turnsPerKey} turns per session key, zero-delay stub)";
@@ -56,7 +58,7 @@ internal sealed class ChatLatencyBenchmark(
                         $"{Format.Rate(summary.Count / elapsed.TotalSeconds)}; {Format.Cpu(cpuUse)}; " +
                         $"gateway CPU {Format.Milliseconds(elapsed * (cpuUse.Gateway / 100) / summary.Count)} per run)";
             if (thinkTime > TimeSpan.Zero)
-                value += $"; offered at most {Format.Rate(sessions / thinkTime.TotalSeconds)} ({sessions} sessions / {Format.Milliseconds(thinkTime)} think time), " +
+                value += $"; offered at most {Format.Rate(sessions / thinkTime.TotalSeconds)} ({sessions} sessions / {Format.Milliseconds(thinkTime)} mean think time), " +
                          $"achieved {Format.Rate(summary.Count / elapsed.TotalSeconds)}";
             if (failures.Count > 0)
                 value += $"; {failures}";
@@ -74,12 +76,16 @@ internal sealed class ChatLatencyBenchmark(
         IReadOnlyList<ChatClient> clients, string phase, WorkBudget budget, LatencyRecorder latencies, FailureLog failures,
         CancellationToken cancellationToken) =>
         Task.WhenAll(clients.Select((client, index) =>
-            Task.Run(() => WorkAsync(client, $"agent:main:bench-{clients.Count}x{(thinkTime > TimeSpan.Zero ? "p" : "")}-{index}-{phase}", budget, latencies, failures, cancellationToken),
+            Task.Run(() => WorkAsync(client, $"agent:main:bench-{clients.Count}x{(thinkTime > TimeSpan.Zero ? "p" : "")}-{index}-{phase}", budget, latencies, failures,
+                    new Random(index), cancellationToken),
                 cancellationToken)));
 
     private async Task WorkAsync(
-        ChatClient client, string keyPrefix, WorkBudget budget, LatencyRecorder latencies, FailureLog failures, CancellationToken cancellationToken)
+        ChatClient client, string keyPrefix, WorkBudget budget, LatencyRecorder latencies, FailureLog failures, Random jitter,
+        CancellationToken cancellationToken)
     {
+        if (thinkTime > TimeSpan.Zero)
+            await Task.Delay(thinkTime * jitter.NextDouble(), cancellationToken);
         var turns = 0;
         while (budget.TryTake())
         {
@@ -101,7 +107,7 @@ internal sealed class ChatLatencyBenchmark(
             }
 
             if (thinkTime > TimeSpan.Zero)
-                await Task.Delay(thinkTime, cancellationToken);
+                await Task.Delay(thinkTime * (0.5 + jitter.NextDouble()), cancellationToken);
         }
     }
 }
