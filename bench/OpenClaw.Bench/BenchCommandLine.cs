@@ -15,8 +15,8 @@ internal static class BenchCommandLine
         Starts the gateway (Release build of silo/) on 127.0.0.1 and prints a markdown table.
         The chat phase runs once per --fsync mode (default both: OPENCLAW_FSYNC=1, then 0), each on a fresh gateway;
         each session key gets at most --chat-turns-per-session turns (default 10), then its sender moves to a fresh key.
-        Next to each closed-loop row of more than one session, a paced row: each session sends its next message
-        --chat-think-ms after its previous final (default 100; 0 leaves the paced rows out).
+        Next to each closed-loop row of more than one session, a paced row: each session sends its next message a think
+        time drawn per turn from [T/2, 3T/2] after its previous final, T = --chat-think-ms (default 100; 0: no paced rows).
         Default run takes about 3-4 minutes (chat phase alone about 1 minute); --quick about 30 seconds.
         """;
 
