@@ -3,7 +3,7 @@ using System.Buffers;
 namespace OpenClaw.Gateway.Connections;
 
 /// <summary>
-/// One serialized frame in an array rented from <see cref="ArrayPool{T}.Shared"/>. Ownership moves with the value:
+/// One serialized frame in an array rented from <see cref="FrameBuffers"/>. Ownership moves with the value:
 /// whoever holds it last (the connection's writer after the send, or the queue when it refuses the frame) calls
 /// <see cref="Return"/> exactly once.
 /// </summary>
@@ -19,7 +19,7 @@ internal readonly struct OutboundFrame(byte[] buffer, int length)
     {
         if (buffer is { Length: > 0 })
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            FrameBuffers.Return(buffer);
         }
     }
 }

@@ -3,13 +3,13 @@ using System.Buffers;
 namespace OpenClaw.Gateway.Connections;
 
 /// <summary>
-/// An <see cref="IBufferWriter{T}"/> over <see cref="ArrayPool{T}.Shared"/>: frames are written into rented arrays
+/// An <see cref="IBufferWriter{T}"/> over pooled arrays (<see cref="FrameBuffers"/>): frames are written into rented arrays
 /// that go back to the pool once sent, so steady traffic allocates no frame buffers. <see cref="Detach"/> hands the
 /// array to an <see cref="OutboundFrame"/>; otherwise <see cref="Dispose"/> returns it.
 /// </summary>
 internal sealed class PooledBufferWriter(int initialCapacity) : IBufferWriter<byte>, IDisposable
 {
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, 256));
+    private byte[] _buffer = FrameBuffers.Rent(Math.Max(initialCapacity, 256));
     private int _written;
 
     public int WrittenCount => _written;
@@ -50,7 +50,7 @@ internal sealed class PooledBufferWriter(int initialCapacity) : IBufferWriter<by
     {
         if (_buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            FrameBuffers.Return(_buffer);
             _buffer = [];
         }
     }
@@ -63,9 +63,9 @@ internal sealed class PooledBufferWriter(int initialCapacity) : IBufferWriter<by
             return;
         }
 
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer.Length * 2));
+        var larger = FrameBuffers.Rent(Math.Max(needed, _buffer.Length * 2));
         _buffer.AsSpan(0, _written).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        FrameBuffers.Return(_buffer);
         _buffer = larger;
     }
 }
