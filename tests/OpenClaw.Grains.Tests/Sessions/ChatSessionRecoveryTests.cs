@@ -133,7 +133,8 @@ public sealed class ChatSessionRecoveryTests : IAsyncDisposable
             await log.WaitForCompletionAsync("f1");
             // The settled state rides on the next write; until then the stored state still records the run as active.
             Assert.Contains(Directory.EnumerateFiles(_directory.Path, "*", SearchOption.AllDirectories)
-                .Where(f => !f.EndsWith(".jsonl", StringComparison.Ordinal) && !f.EndsWith(".spare", StringComparison.Ordinal)), f => File.ReadAllText(f).Contains("\"f1\"", StringComparison.Ordinal)
+                .Where(f => !f.EndsWith(".jsonl", StringComparison.Ordinal) && !f.EndsWith(".spare", StringComparison.Ordinal)
+                    && !f.EndsWith(".lock", StringComparison.Ordinal)), f => File.ReadAllText(f).Contains("\"f1\"", StringComparison.Ordinal)
                     && File.ReadAllText(f).Contains("activeRun\":{", StringComparison.OrdinalIgnoreCase));
             await silo.KillAsync();
         }
@@ -164,7 +165,8 @@ public sealed class ChatSessionRecoveryTests : IAsyncDisposable
         }
 
         Assert.DoesNotContain(Directory.EnumerateFiles(_directory.Path, "*", SearchOption.AllDirectories)
-            .Where(f => !f.EndsWith(".jsonl", StringComparison.Ordinal) && !f.EndsWith(".spare", StringComparison.Ordinal)), f => File.ReadAllText(f).Contains("activeRun\":{", StringComparison.OrdinalIgnoreCase));
+            .Where(f => !f.EndsWith(".jsonl", StringComparison.Ordinal) && !f.EndsWith(".spare", StringComparison.Ordinal)
+                && !f.EndsWith(".lock", StringComparison.Ordinal)), f => File.ReadAllText(f).Contains("activeRun\":{", StringComparison.OrdinalIgnoreCase));
         await using var restarted = await SessionSilo.StartAsync(_directory.Path, model, durable: true);
         Assert.Equal(RunStatuses.Ok, (await restarted.Session(key).GetRunAsync("s1")).Status);
     }
